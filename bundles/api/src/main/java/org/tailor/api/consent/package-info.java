@@ -1,0 +1,6 @@
+/**
+ * Consent check contracts. Every check fails closed.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.tailor.api.consent;

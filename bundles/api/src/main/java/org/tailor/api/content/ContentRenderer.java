@@ -1,0 +1,36 @@
+package org.tailor.api.content;
+
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+import org.tailor.api.model.Profile;
+import org.tailor.api.model.RenderedMessage;
+
+/**
+ * Turns a template and a profile into a personalized message.
+ *
+ * <p>Thread safe. Templates are data: they can read the profile and the variables they are
+ * given, and nothing else on the server. A render that fails throws; it never returns a
+ * half-filled message.
+ */
+@ProviderType
+public interface ContentRenderer {
+
+    /** Ids of the templates that loaded without errors; never null. */
+    List<String> templates();
+
+    /**
+     * Definitions that failed to load, one line each naming the file, line, column and
+     * reason; never null.
+     */
+    List<String> problems();
+
+    /**
+     * Renders the template for one recipient.
+     *
+     * @param variables extra values the template may read, for example {@code unsubscribe_url}; never null
+     * @throws RenderException if the template is unknown or fails for this profile
+     */
+    RenderedMessage render(String templateId, Profile profile, String recipient, Map<String, Object> variables)
+            throws RenderException;
+}

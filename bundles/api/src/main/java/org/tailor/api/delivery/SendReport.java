@@ -1,0 +1,42 @@
+package org.tailor.api.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one run of a campaign did. Every audience member is counted exactly once among
+ * {@code noConsent}, {@code noAddress}, {@code renderFailed} and {@code enqueued} + {@code alreadyQueued}.
+ *
+ * @param campaignId never null
+ * @param audience members of the segment at send time
+ * @param noConsent members skipped because consent could not be confirmed
+ * @param noAddress members skipped because they have no email address
+ * @param renderFailed members skipped because their message failed to render
+ * @param enqueued messages newly written to the outbox in this run
+ * @param alreadyQueued members already in the outbox from an earlier run (not sent twice)
+ * @param delivered messages the transport accepted in this run
+ * @param deliveryFailed messages the transport refused in this run
+ * @param elapsed wall time of the run, never null
+ * @param problems one line per skipped or failed recipient (capped), never null
+ */
+public record SendReport(String campaignId, long audience, long noConsent, long noAddress, long renderFailed,
+                         long enqueued, long alreadyQueued, long delivered, long deliveryFailed,
+                         Duration elapsed, List<String> problems) {
+
+    public SendReport {
+        Objects.requireNonNull(campaignId, "campaignId");
+        Objects.requireNonNull(elapsed, "elapsed");
+        problems = List.copyOf(problems);
+    }
+
+    /** Members whose consent for the campaign's purpose was confirmed. */
+    public long consented() {
+        return audience - noConsent;
+    }
+
+    /** Messages rendered successfully, in this run or an earlier one. */
+    public long rendered() {
+        return enqueued + alreadyQueued;
+    }
+}

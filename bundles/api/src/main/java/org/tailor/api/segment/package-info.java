@@ -1,0 +1,6 @@
+/**
+ * Segment evaluation contracts.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.tailor.api.segment;

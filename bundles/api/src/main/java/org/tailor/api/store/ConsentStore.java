@@ -1,0 +1,21 @@
+package org.tailor.api.store;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+import org.tailor.api.model.ConsentRecord;
+
+/**
+ * The append-only consent history. Deciding what the history means is the consent service's
+ * job; this only keeps it.
+ *
+ * <p>Thread safe. Methods throw {@link StoreException} when the database fails.
+ */
+@ProviderType
+public interface ConsentStore {
+
+    /** Appends one entry; entries are never updated or deleted through this interface. */
+    void append(ConsentRecord record);
+
+    /** The profile's entries for every purpose, oldest first; never null. */
+    List<ConsentRecord> history(String profileId);
+}
