@@ -1,0 +1,19 @@
+package org.tailor.connector.csv.internal;
+
+import java.nio.file.Path;
+
+/** Resolves configured directories against Karaf's {@code karaf.data}. */
+final class KarafPaths {
+
+    private KarafPaths() {
+    }
+
+    /** The configured path, or {@code relative} under {@code ${karaf.data}} (or {@code data/}) when blank. */
+    static Path underData(String configured, String relative) {
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured.trim());
+        }
+        String base = System.getProperty("karaf.data");
+        return Path.of(base == null || base.isBlank() ? "data" : base).resolve(relative);
+    }
+}

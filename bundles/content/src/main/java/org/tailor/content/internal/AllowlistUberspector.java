@@ -1,0 +1,160 @@
+package org.tailor.content.internal;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import org.apache.velocity.runtime.RuntimeConstants;
+import org.apache.velocity.runtime.directive.Scope;
+import org.apache.velocity.util.introspection.Info;
+import org.apache.velocity.util.introspection.UberspectImpl;
+import org.apache.velocity.util.introspection.VelMethod;
+import org.apache.velocity.util.introspection.VelPropertyGet;
+import org.apache.velocity.util.introspection.VelPropertySet;
+
+/**
+ * The sandbox: templates may call only the methods listed here, on the only types Tailor hands
+ * them (its own views, String, Number, Boolean, read-only Map and List, Velocity's loop scope).
+ * Anything else, {@code getClass()} first of all, resolves to nothing, which the engine's strict
+ * reference mode turns into a failed render. There is no way to a class, a class loader, reflection
+ * or a static method. Stricter than Velocity's SecureUberspector, which is a deny list.
+ *
+ * <p>Loops also stop when the render is abandoned after its time limit (the thread is
+ * interrupted), even if they write nothing, and fail rather than silently truncate when a
+ * collection is longer than {@code directive.foreach.max_loops}.
+ *
+ * <p>Velocity instantiates this class by name; public for that reason only.
+ */
+public class AllowlistUberspector extends UberspectImpl {
+
+    // No method that makes a value bigger than its inputs (concat, replace, repeat, split, add,
+    // multiply): a #foreach could otherwise double a string or number until the heap is gone.
+    private static final Set<String> STRING_METHODS = Set.of("length", "isEmpty", "isBlank", "substring",
+            "indexOf", "lastIndexOf", "contains", "startsWith", "endsWith", "equals", "equalsIgnoreCase",
+            "compareTo", "compareToIgnoreCase", "toUpperCase", "toLowerCase", "trim", "strip", "stripLeading",
+            "stripTrailing", "toString");
+    private static final Set<String> NUMBER_METHODS = Set.of("intValue", "longValue", "doubleValue",
+            "compareTo", "equals", "signum", "setScale", "stripTrailingZeros", "toPlainString", "toString",
+            "booleanValue");
+    private static final Set<String> MAP_METHODS = Set.of("get", "getOrDefault", "containsKey", "containsValue",
+            "isEmpty", "size", "keySet", "values", "entrySet", "equals", "toString");
+    private static final Set<String> LIST_METHODS = Set.of("get", "size", "isEmpty", "contains", "indexOf",
+            "lastIndexOf", "subList", "equals", "toString");
+    private static final Set<String> ENTRY_METHODS = Set.of("getKey", "getValue", "toString");
+    private static final Set<String> LOOP_SCOPE_METHODS = Set.of("getIndex", "getCount", "hasNext",
+            "getHasNext", "isFirst", "getFirst", "isLast", "getLast", "getParent", "getTopmost", "toString");
+    private static final Set<String> PROFILE_METHODS = Set.of("get", "getId", "getEmail", "toString");
+    private static final Set<String> RAW_METHODS = Set.of("get", "toString");
+
+    private int maxLoops;
+
+    @Override
+    public void init() {
+        super.init();
+        maxLoops = rsvc.getInt(RuntimeConstants.MAX_NUMBER_LOOPS, -1);
+    }
+
+    /** Whether a template may call the named method on a value of the given type. */
+    static boolean allows(Class<?> type, String method) {
+        if (method == null) {
+            return false;
+        }
+        if (type == ProfileView.class) {
+            return PROFILE_METHODS.contains(method);
+        }
+        if (type == RawVariables.class || type == RawHtml.class) {
+            return RAW_METHODS.contains(method);
+        }
+        if (type == String.class) {
+            return STRING_METHODS.contains(method);
+        }
+        if (Number.class.isAssignableFrom(type) || type == Boolean.class) {
+            return NUMBER_METHODS.contains(method);
+        }
+        if (Scope.class.isAssignableFrom(type)) {
+            return LOOP_SCOPE_METHODS.contains(method);
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return MAP_METHODS.contains(method);
+        }
+        if (Map.Entry.class.isAssignableFrom(type)) {
+            return ENTRY_METHODS.contains(method);
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return LIST_METHODS.contains(method);
+        }
+        return false;
+    }
+
+    @Override
+    public VelMethod getMethod(Object obj, String methodName, Object[] args, Info info) {
+        if (obj == null || !allows(obj.getClass(), methodName)) {
+            return null;
+        }
+        return super.getMethod(obj, methodName, args, info);
+    }
+
+    @Override
+    public VelPropertyGet getPropertyGet(Object obj, String identifier, Info info) {
+        if (obj == null) {
+            return null;
+        }
+        VelPropertyGet getter = super.getPropertyGet(obj, identifier, info);
+        // Velocity resolves $x.name through getName(), isName(), get("name") or a public field;
+        // check what it chose. A field has no method name, and fields are never allowed.
+        String method;
+        try {
+            method = getter == null ? null : getter.getMethodName();
+        } catch (RuntimeException e) {
+            method = null;
+        }
+        return allows(obj.getClass(), method) ? getter : null;
+    }
+
+    /** Template values are read-only: {@code #set($profile.city = ...)} fails. */
+    @Override
+    public VelPropertySet getPropertySet(Object obj, String identifier, Object arg, Info info) {
+        return null;
+    }
+
+    @Override
+    public Iterator getIterator(Object obj, Info info) {
+        if (!(obj instanceof Collection<?> || obj instanceof Map<?, ?> || (obj != null && obj.getClass().isArray()))) {
+            return null;
+        }
+        Iterator<?> iterator = super.getIterator(obj, info);
+        return iterator == null ? null : new GuardedIterator<>(iterator, maxLoops, info);
+    }
+
+    private static final class GuardedIterator<T> implements Iterator<T> {
+
+        private final Iterator<T> delegate;
+        private final int maxLoops;
+        private final Info info;
+        private int count;
+
+        GuardedIterator(Iterator<T> delegate, int maxLoops, Info info) {
+            this.delegate = delegate;
+            this.maxLoops = maxLoops;
+            this.info = info;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new TemplateFailure("render interrupted (time limit reached, or the renderer is stopping)", info);
+            }
+            boolean more = delegate.hasNext();
+            if (more && maxLoops >= 0 && count >= maxLoops) {
+                throw new TemplateFailure("#foreach loop runs more than " + maxLoops + " times (max.loop.iterations)", info);
+            }
+            return more;
+        }
+
+        @Override
+        public T next() {
+            count++;
+            return delegate.next();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.tailor.content.internal;
+
+import java.nio.file.Path;
+
+/** Resolves configured directories against Karaf's {@code karaf.etc}. */
+final class KarafPaths {
+
+    private KarafPaths() {
+    }
+
+    /** The configured path, or {@code relative} under {@code ${karaf.etc}} (or {@code etc/}) when blank. */
+    static Path underEtc(String configured, String relative) {
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured.trim());
+        }
+        String base = System.getProperty("karaf.etc");
+        return Path.of(base == null || base.isBlank() ? "etc" : base).resolve(relative);
+    }
+}

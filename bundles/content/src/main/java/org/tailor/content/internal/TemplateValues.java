@@ -1,0 +1,76 @@
+package org.tailor.content.internal;
+
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the values Tailor hands to templates into the few types the sandbox lets templates touch
+ * (String, Number, Boolean, read-only Map and List), and formats them for output.
+ */
+final class TemplateValues {
+
+    private TemplateValues() {
+    }
+
+    /**
+     * A read-only copy a template may read. Dates and instants become ISO strings; records
+     * (for example a Campaign) become maps of their components so {@code $campaign.name} works.
+     */
+    static Object readOnly(Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof ProfileView || value instanceof RawVariables) {
+            return value;
+        }
+        if (value instanceof TemporalAccessor || value instanceof Enum<?> || value instanceof Character) {
+            return value.toString();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), readOnly(v)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.stream().map(TemplateValues::readOnly).toList();
+        }
+        if (value instanceof Object[] array) {
+            return readOnly(List.of(array));
+        }
+        if (value instanceof Record record) {
+            return readOnly(components(record));
+        }
+        return value.toString();
+    }
+
+    private static Map<String, Object> components(Record record) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            try {
+                values.put(component.getName(), component.getAccessor().invoke(record));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("cannot read " + component.getName() + " of "
+                        + record.getClass().getSimpleName(), e);
+            }
+        }
+        return values;
+    }
+
+    /** How a value reads in a message: numbers plain (no exponent), dates ISO, nothing for null. */
+    static String format(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if ((value instanceof Double || value instanceof Float) && Double.isFinite(((Number) value).doubleValue())) {
+            return BigDecimal.valueOf(((Number) value).doubleValue()).toPlainString();
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,171 @@
+package org.tailor.content.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tailor.api.content.ContentRenderer;
+import org.tailor.api.content.RenderException;
+import org.tailor.api.model.Profile;
+import org.tailor.api.model.RenderedMessage;
+
+/**
+ * Renders the Velocity template packs of one folder ({@code <folder>/<id>/subject.vm},
+ * {@code body.html.vm}, optional {@code body.txt.vm}), loaded at activation and reloaded when
+ * their files change.
+ *
+ * <p>Each message renders on a worker thread under a time limit; a render that overruns is
+ * interrupted and, if it does not stop, abandoned. Output per part, values per {@code #set} and
+ * iterations per {@code #foreach} are capped, and templates reach only what
+ * {@link AllowlistUberspector} allows.
+ */
+@Component(service = ContentRenderer.class, configurationPid = "org.tailor.content", immediate = true)
+@Designate(ocd = VelocityContentRendererConfig.class)
+public class VelocityContentRenderer implements ContentRenderer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VelocityContentRenderer.class);
+
+    private final TemplateLibrary library;
+    private final SandboxedVelocity velocity;
+    private final int maxOutputChars;
+    private final long renderTimeoutMs;
+    private final ThreadPoolExecutor renderers;
+    /** Null when scanning is off (scan_interval_ms = 0). */
+    private final ScheduledExecutorService scanner;
+
+    @Activate
+    public VelocityContentRenderer(VelocityContentRendererConfig config) {
+        this.maxOutputChars = Math.max(1, config.max_output_chars());
+        this.renderTimeoutMs = Math.max(1, config.render_timeout_ms());
+        this.velocity = new SandboxedVelocity(Math.max(1, config.max_loop_iterations()));
+        Path directory = KarafPaths.underEtc(config.directory(), "tailor/templates");
+        this.library = new TemplateLibrary(directory, velocity);
+        // A cached pool: a render that ignores its interrupt keeps its thread, never a shared one.
+        this.renderers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemonThreads("tailor-content-render"));
+        library.rescan();
+        LOG.info("Templates from {}: {} loaded, {} problems", directory, library.ids().size(),
+                library.problems().size());
+        long interval = config.scan_interval_ms();
+        if (interval > 0) {
+            scanner = Executors.newSingleThreadScheduledExecutor(daemonThreads("tailor-content-scan"));
+            scanner.scheduleWithFixedDelay(this::rescanQuietly, interval, interval, TimeUnit.MILLISECONDS);
+        } else {
+            scanner = null;
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (scanner != null) {
+            scanner.shutdownNow();
+        }
+        renderers.shutdownNow();
+    }
+
+    /** Checks the folder now; the scanner calls this, and tests call it instead of waiting. */
+    void rescan() {
+        library.rescan();
+    }
+
+    /** Renders still running, an abandoned one included; for tests. */
+    int activeRenders() {
+        return renderers.getActiveCount();
+    }
+
+    private void rescanQuietly() {
+        try {
+            library.rescan();
+        } catch (RuntimeException e) {
+            // An exception would cancel the scheduled task and stop reloading for good.
+            LOG.warn("Scanning templates in {} failed; will try again", library.directory(), e);
+        }
+    }
+
+    @Override
+    public List<String> templates() {
+        return library.ids();
+    }
+
+    @Override
+    public List<String> problems() {
+        return library.problems();
+    }
+
+    @Override
+    public RenderedMessage render(String templateId, Profile profile, String recipient, Map<String, Object> variables)
+            throws RenderException {
+        Objects.requireNonNull(templateId, "templateId");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(variables, "variables");
+        TemplatePack pack = library.pack(templateId).orElseThrow(() -> unknown(templateId));
+        MessageMerge merge;
+        try {
+            merge = new MessageMerge(velocity, pack, profile, recipient, variables, maxOutputChars);
+        } catch (IllegalArgumentException e) {
+            throw new RenderException("template " + templateId + ": " + e.getMessage(), e);
+        }
+        Future<RenderedMessage> rendering;
+        try {
+            rendering = renderers.submit(merge);
+        } catch (RejectedExecutionException e) {
+            throw new RenderException("template " + templateId + ": the content renderer is stopping", e);
+        }
+        try {
+            return rendering.get(renderTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            rendering.cancel(true);
+            throw new RenderException("template " + templateId + ": " + fileOf(pack, merge.currentPart())
+                    + ": rendering took longer than " + renderTimeoutMs + " ms and was stopped (render.timeout.ms)");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RenderException("template " + templateId + ": "
+                    + RenderFailures.describe(fileOf(pack, merge.currentPart()), cause), cause);
+        } catch (InterruptedException e) {
+            rendering.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RenderException("template " + templateId + ": interrupted while rendering", e);
+        }
+    }
+
+    private RenderException unknown(String templateId) {
+        List<String> problems = library.problems(templateId);
+        return new RenderException(problems.isEmpty()
+                ? "template " + templateId + ": no such template in " + library.directory()
+                : "template " + templateId + ": not loaded: " + String.join("; ", problems));
+    }
+
+    private static String fileOf(TemplatePack pack, TemplatePart part) {
+        return pack.id() + "/" + part.fileName();
+    }
+
+    /** Daemon threads that carry this bundle's class loader, so Velocity never sees a caller's. */
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        ClassLoader bundleLoader = VelocityContentRenderer.class.getClassLoader();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setContextClassLoader(bundleLoader);
+            return thread;
+        };
+    }
+}

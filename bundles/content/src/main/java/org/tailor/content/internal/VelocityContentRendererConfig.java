@@ -1,0 +1,34 @@
+package org.tailor.content.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Tailor content renderer",
+        description = "Velocity template packs, one folder per template, rendered in a sandbox.")
+@interface VelocityContentRendererConfig {
+
+    @AttributeDefinition(name = "Template folder",
+            description = "Folder holding one sub-folder per template (subject.vm, body.html.vm, optional "
+                    + "body.txt.vm). Blank means ${karaf.etc}/tailor/templates.")
+    String directory() default "";
+
+    @AttributeDefinition(name = "Scan interval (ms)", min = "0",
+            description = "How often the folder is checked for changed, new and deleted templates (by file "
+                    + "modification time and size); 0 loads them once at activation only.")
+    long scan_interval_ms() default 2000L;
+
+    @AttributeDefinition(name = "Output limit (characters)", min = "1",
+            description = "Largest number of characters one rendered part (subject, HTML or text) may have, "
+                    + "and one value a template may store with #set; more fails the render.")
+    int max_output_chars() default 262_144;
+
+    @AttributeDefinition(name = "Loop limit", min = "1",
+            description = "Largest number of iterations of one #foreach loop (Velocity's "
+                    + "directive.foreach.max_loops); a longer loop fails the render.")
+    int max_loop_iterations() default 1000;
+
+    @AttributeDefinition(name = "Render timeout (ms)", min = "1",
+            description = "Longest time one message (all its parts) may take to render; after it the render "
+                    + "is interrupted and fails.")
+    long render_timeout_ms() default 2000L;
+}

@@ -1,0 +1,2 @@
+/** Velocity rendering in a sandbox; private to the bundle. */
+package org.tailor.content.internal;

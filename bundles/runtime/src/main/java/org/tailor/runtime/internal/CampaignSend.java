@@ -1,0 +1,126 @@
+package org.tailor.runtime.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tailor.api.consent.ConsentDecision;
+import org.tailor.api.consent.ConsentService;
+import org.tailor.api.content.RenderException;
+import org.tailor.api.delivery.OutboxEntry;
+import org.tailor.api.delivery.SendReport;
+import org.tailor.api.model.Profile;
+import org.tailor.api.model.RenderedMessage;
+import org.tailor.api.segment.SegmentService;
+import org.tailor.api.store.OutboxStore;
+
+/**
+ * One run of one campaign: every audience member ends in exactly one of the report's buckets,
+ * then the outbox is relayed. Not reusable; not thread safe (members are processed one at a time).
+ */
+final class CampaignSend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignSend.class);
+    private static final int HANDOFF_CAPACITY = 256;
+
+    private final CampaignDefinition definition;
+    private final SegmentService segments;
+    private final ConsentService consent;
+    private final OutboxStore outbox;
+    private final PersonalizedMessages messages;
+    private final MimeMessageBuilder builder;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final ProblemLines problems = new ProblemLines();
+
+    private long audience;
+    private long noConsent;
+    private long noAddress;
+    private long renderFailed;
+    private long enqueued;
+    private long alreadyQueued;
+
+    CampaignSend(CampaignDefinition definition, SegmentService segments, ConsentService consent, OutboxStore outbox,
+                 PersonalizedMessages messages, MimeMessageBuilder builder, OutboxRelay relay, Clock clock) {
+        this.definition = definition;
+        this.segments = segments;
+        this.consent = consent;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.builder = builder;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    SendReport run() {
+        long started = System.nanoTime();
+        String segmentId = definition.campaign().segmentId();
+        MemberHandoff.<Profile>run("tailor-send-" + definition.id(), HANDOFF_CAPACITY,
+                visitor -> segments.forEachMember(segmentId, visitor), this::process);
+        OutboxRelay.Result relayed = relay.relay(definition.id(), problems);
+        SendReport report = new SendReport(definition.id(), audience, noConsent, noAddress, renderFailed, enqueued,
+                alreadyQueued, relayed.delivered(), relayed.failed(), Duration.ofNanos(System.nanoTime() - started),
+                problems.toList());
+        LOG.info("Campaign {} v{}: audience {}, no consent {}, no address {}, render failed {}, enqueued {}, "
+                        + "already queued {}, delivered {}, delivery failed {}{}",
+                definition.id(), definition.version(), audience, noConsent, noAddress, renderFailed, enqueued,
+                alreadyQueued, relayed.delivered(), relayed.failed(), relayed.interrupted() ? " (relay stopped early)" : "");
+        return report;
+    }
+
+    private void process(Profile profile) {
+        audience++;
+        Optional<String> email = profile.email();
+        if (email.isEmpty()) {
+            noAddress++;
+            skip(profile, "no email address");
+            return;
+        }
+        ConsentDecision decision = check(profile);
+        if (!decision.allowed()) {
+            noConsent++;
+            skip(profile, "no consent for " + definition.campaign().purpose() + ": " + decision.reason());
+            return;
+        }
+        String key = PersonalizedMessages.idempotencyKey(definition.id(), profile.id(), definition.version());
+        String token = messages.token(definition, profile);
+        OutboxEntry entry;
+        try {
+            RenderedMessage message = messages.render(definition, profile, email.get(), token);
+            entry = messages.entry(builder, definition, message, key, token, clock.instant());
+        } catch (AddressException e) {
+            noAddress++;
+            // The parser's message quotes the address, which must not reach logs or reports.
+            skip(profile, "email address is not a valid RFC 5322 address");
+            return;
+        } catch (RenderException | MessagingException | RuntimeException e) {
+            renderFailed++;
+            skip(profile, "render failed: " + e.getMessage());
+            return;
+        }
+        if (outbox.enqueue(entry)) {
+            enqueued++;
+        } else {
+            alreadyQueued++;
+        }
+    }
+
+    /** Fails closed: a consent service that throws or answers nothing means no. */
+    private ConsentDecision check(Profile profile) {
+        try {
+            ConsentDecision decision = consent.check(profile.id(), definition.campaign().purpose());
+            return decision == null ? ConsentDecision.deny("the consent service gave no answer") : decision;
+        } catch (RuntimeException e) {
+            LOG.warn("Consent check for profile {} failed; treating as no consent: {}", profile.id(), e.toString());
+            return ConsentDecision.deny("consent could not be confirmed: " + e);
+        }
+    }
+
+    private void skip(Profile profile, String reason) {
+        LOG.debug("Campaign {}: profile {} skipped: {}", definition.id(), profile.id(), reason);
+        problems.add("profile " + profile.id() + ": " + reason);
+    }
+}

@@ -1,0 +1,135 @@
+package org.tailor.segments.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import org.tailor.segments.internal.Rule.All;
+import org.tailor.segments.internal.Rule.Any;
+import org.tailor.segments.internal.Rule.AttributeCondition;
+import org.tailor.segments.internal.Rule.EventCondition;
+import org.tailor.segments.internal.Rule.Not;
+import org.tailor.segments.internal.Rule.PropertyFilter;
+
+/**
+ * Writes rules and segments back in the file format that {@link RuleParser} reads, so that
+ * {@code parse(print(x))} equals {@code x}. Output is indented for people and spells out
+ * {@code atLeast} even where it has its default.
+ */
+final class RulePrinter {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private RulePrinter() {
+    }
+
+    static String print(Rule rule) {
+        return write(json -> rule(json, rule));
+    }
+
+    static String print(Segment segment) {
+        return write(json -> {
+            json.writeStartObject();
+            json.writeStringField("id", segment.id());
+            json.writeStringField("name", segment.name());
+            json.writeStringField("description", segment.description());
+            json.writeFieldName("rule");
+            rule(json, segment.rule());
+            json.writeEndObject();
+        });
+    }
+
+    private interface Body {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static String write(Body body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            body.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a StringWriter cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    private static void rule(JsonGenerator json, Rule rule) throws IOException {
+        json.writeStartObject();
+        if (rule instanceof All all) {
+            rules(json, "all", all.rules());
+        } else if (rule instanceof Any any) {
+            rules(json, "any", any.rules());
+        } else if (rule instanceof Not not) {
+            json.writeFieldName("not");
+            rule(json, not.rule());
+        } else if (rule instanceof AttributeCondition c) {
+            json.writeStringField("attribute", c.attribute());
+            comparison(json, c.op(), c.value());
+        } else if (rule instanceof EventCondition c) {
+            event(json, c);
+        } else {
+            throw new AssertionError(rule);
+        }
+        json.writeEndObject();
+    }
+
+    private static void rules(JsonGenerator json, String key, List<Rule> rules) throws IOException {
+        json.writeArrayFieldStart(key);
+        for (Rule r : rules) {
+            rule(json, r);
+        }
+        json.writeEndArray();
+    }
+
+    private static void event(JsonGenerator json, EventCondition c) throws IOException {
+        json.writeStringField("event", c.event());
+        if (!c.where().isEmpty()) {
+            json.writeArrayFieldStart("where");
+            for (PropertyFilter f : c.where()) {
+                json.writeStartObject();
+                json.writeStringField("property", f.property());
+                comparison(json, f.op(), f.value());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        // Always written, although it has a default: a reader should not need to know the default.
+        json.writeNumberField("atLeast", c.atLeast());
+        if (c.atMost().isPresent()) {
+            json.writeNumberField("atMost", c.atMost().getAsInt());
+        }
+        if (c.withinDays().isPresent()) {
+            json.writeNumberField("withinDays", c.withinDays().getAsInt());
+        }
+    }
+
+    private static void comparison(JsonGenerator json, Operator op, Object value) throws IOException {
+        json.writeStringField("op", op.jsonName());
+        if (op.takesValue()) {
+            json.writeFieldName("value");
+            value(json, value);
+        }
+    }
+
+    private static void value(JsonGenerator json, Object value) throws IOException {
+        if (value instanceof List<?> list) {
+            json.writeStartArray();
+            for (Object item : list) {
+                value(json, item);
+            }
+            json.writeEndArray();
+        } else if (value instanceof String s) {
+            json.writeString(s);
+        } else if (value instanceof BigDecimal d) {
+            json.writeNumber(d);
+        } else if (value instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else {
+            throw new IllegalArgumentException("not a rule literal: " + value);
+        }
+    }
+}

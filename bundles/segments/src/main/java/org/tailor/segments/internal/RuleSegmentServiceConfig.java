@@ -1,0 +1,18 @@
+package org.tailor.segments.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Tailor segments",
+        description = "Loads segment rule files (<id>.json) and evaluates who is in each segment.")
+@interface RuleSegmentServiceConfig {
+
+    @AttributeDefinition(name = "Segments directory",
+            description = "Folder of segment <id>.json files; blank means ${karaf.etc}/tailor/segments.")
+    String directory() default "";
+
+    @AttributeDefinition(name = "Reload interval (ms)",
+            description = "How often the files' modification times are checked and changed files loaded again; "
+                    + "0 loads them only at start.")
+    long reload_ms() default 2000;
+}

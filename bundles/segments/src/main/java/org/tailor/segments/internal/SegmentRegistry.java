@@ -1,0 +1,219 @@
+package org.tailor.segments.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tailor.segments.internal.LocatedJson.Position;
+
+/**
+ * The segments of one directory, one per {@code <id>.json} file, kept current by
+ * {@link #rescan()}.
+ *
+ * <p>A file is read again when its modification time or size changes. A file that fails to
+ * load, or whose id is not its file name, is reported in {@link #problems()} and keeps serving
+ * the last version of it that did load, so a typo saved in an editor never takes a live
+ * segment away; deleting the file drops its segment.
+ *
+ * <p>Thread safe: rescans are serialized, and readers see an immutable snapshot.
+ */
+final class SegmentRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentRegistry.class);
+    private static final String SUFFIX = ".json";
+
+    /** What is loaded now; replaced whole by each rescan. */
+    private record Snapshot(Map<String, LoadedSegment> segments, List<String> problems) {
+    }
+
+    /** What the last rescan saw of one file; {@code lastGood} outlives later broken versions. */
+    private record FileState(FileTime modified, long size, LoadedSegment lastGood, String problem) {
+    }
+
+    private final Path directory;
+    /** By file name; only rescan() touches it. */
+    private final Map<String, FileState> files = new HashMap<>();
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
+    private boolean directoryMissing;
+    private String listingProblem;
+
+    SegmentRegistry(Path directory) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** Loaded segments, ordered by id. */
+    List<LoadedSegment> segments() {
+        return List.copyOf(snapshot.segments().values());
+    }
+
+    Optional<LoadedSegment> segment(String id) {
+        return Optional.ofNullable(snapshot.segments().get(id));
+    }
+
+    /** One line per file that failed to load, {@code <file>:<line>:<column>: <reason>}, ordered by file name. */
+    List<String> problems() {
+        return snapshot.problems();
+    }
+
+    /** Reads what changed in the directory and publishes the result. */
+    synchronized void rescan() {
+        Optional<Map<String, Path>> listed = listSegmentFiles();
+        if (listed.isPresent()) {
+            Map<String, Path> present = listed.get();
+            files.keySet().removeIf(name -> !present.containsKey(name));
+            present.forEach(this::refresh);
+        }
+        Snapshot previous = snapshot;
+        snapshot = assemble(previous);
+        logChanges(previous, snapshot);
+    }
+
+    /** The segment files by name, or empty when the directory cannot be listed right now. */
+    private Optional<Map<String, Path>> listSegmentFiles() {
+        Map<String, Path> found = new TreeMap<>();
+        if (!Files.isDirectory(directory)) {
+            if (!directoryMissing) {
+                LOG.warn("Segment directory {} does not exist; no segments are loaded until it does", directory);
+                directoryMissing = true;
+            }
+            listingProblem = null;
+            return Optional.of(found);
+        }
+        directoryMissing = false;
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
+            for (Path path : stream) {
+                String name = path.getFileName().toString();
+                // Dot files are editor backups and locks, not segments.
+                if (!name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(SUFFIX) && Files.isRegularFile(path)) {
+                    found.put(name, path);
+                }
+            }
+            listingProblem = null;
+            return Optional.of(found);
+        } catch (IOException e) {
+            // A directory we cannot list now is not a directory without segments: keep what is loaded.
+            listingProblem = directory + ":1:1: cannot list the segment directory: " + e;
+            return Optional.empty();
+        }
+    }
+
+    private void refresh(String name, Path path) {
+        FileState old = files.get(name);
+        LoadedSegment lastGood = old == null ? null : old.lastGood();
+        FileTime modified;
+        long size;
+        String text;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            modified = attributes.lastModifiedTime();
+            size = attributes.size();
+            if (old != null && modified.equals(old.modified()) && size == old.size()) {
+                return;
+            }
+            text = decode(name, Files.readAllBytes(path));
+        } catch (IOException e) {
+            // Retried on the next rescan: the unknown time never equals the file's.
+            files.put(name, new FileState(FileTime.fromMillis(Long.MIN_VALUE), -1, lastGood,
+                    new SegmentFileException(name, new Position(1, 1), "cannot read the file: " + e).getMessage()));
+            return;
+        } catch (SegmentFileException e) {
+            files.put(name, new FileState(FileTime.fromMillis(Long.MIN_VALUE), -1, lastGood, e.getMessage()));
+            return;
+        }
+        try {
+            RuleParser.ParsedSegment parsed = RuleParser.parse(name, text);
+            String expectedId = name.substring(0, name.length() - SUFFIX.length());
+            if (!parsed.segment().id().equals(expectedId)) {
+                throw new SegmentFileException(name, parsed.idPosition(), "id '" + parsed.segment().id()
+                        + "' does not match the file name; the file of segment '" + parsed.segment().id() + "' must be named "
+                        + parsed.segment().id() + SUFFIX);
+            }
+            LoadedSegment loaded = LoadedSegment.of(parsed.segment(), name, path.toString(), parsed.idPosition());
+            files.put(name, new FileState(modified, size, loaded, null));
+        } catch (SegmentFileException e) {
+            files.put(name, new FileState(modified, size, lastGood, e.getMessage()));
+        }
+    }
+
+    /** UTF-8, strictly, so that a file saved in another encoding is reported rather than garbled. */
+    private static String decode(String name, byte[] content) throws SegmentFileException {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new SegmentFileException(name, new Position(1, 1), "the file is not valid UTF-8; save it as UTF-8");
+        }
+    }
+
+    private Snapshot assemble(Snapshot previous) {
+        Map<String, LoadedSegment> byId = new TreeMap<>();
+        // Only "a.json" and "a.JSON" can share an id. The file that served it before keeps it,
+        // so adding a second file never moves a live segment; otherwise the first by name wins.
+        files.forEach((name, state) -> {
+            LoadedSegment good = state.lastGood();
+            LoadedSegment before = good == null ? null : previous.segments().get(good.id());
+            if (before != null && before.file().equals(name)) {
+                byId.put(good.id(), good);
+            }
+        });
+        List<String> problems = new ArrayList<>();
+        if (listingProblem != null) {
+            problems.add(listingProblem);
+        }
+        for (Map.Entry<String, FileState> entry : new TreeMap<>(files).entrySet()) {
+            String name = entry.getKey();
+            FileState state = entry.getValue();
+            if (state.problem() != null) {
+                problems.add(state.problem());
+            }
+            LoadedSegment good = state.lastGood();
+            if (good != null) {
+                LoadedSegment holder = byId.putIfAbsent(good.id(), good);
+                if (holder != null && !holder.file().equals(name)) {
+                    problems.add(name + ":" + good.idPosition() + ": segment '" + good.id() + "' is already defined in "
+                            + holder.file() + "; this file is ignored");
+                }
+            }
+        }
+        return new Snapshot(Collections.unmodifiableMap(byId), List.copyOf(problems));
+    }
+
+    private static void logChanges(Snapshot before, Snapshot after) {
+        after.problems().stream().filter(p -> !before.problems().contains(p))
+                .forEach(p -> LOG.warn("Segment file not loaded: {}", p));
+        after.segments().forEach((id, loaded) -> {
+            LoadedSegment old = before.segments().get(id);
+            if (old == null) {
+                LOG.info("Loaded segment '{}' from {}", id, loaded.file());
+            } else if (!old.equals(loaded)) {
+                LOG.info("Reloaded segment '{}' from {}", id, loaded.file());
+            }
+        });
+        before.segments().keySet().stream().filter(id -> !after.segments().containsKey(id))
+                .forEach(id -> LOG.info("Dropped segment '{}': its file is gone", id));
+    }
+}

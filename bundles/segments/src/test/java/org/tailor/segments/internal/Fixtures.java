@@ -1,0 +1,198 @@
+package org.tailor.segments.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.osgi.util.converter.Converters;
+import org.tailor.api.model.Event;
+import org.tailor.api.model.Identity;
+import org.tailor.api.model.Profile;
+import org.tailor.api.store.EventStore;
+import org.tailor.api.store.ProfileStore;
+import org.tailor.segments.internal.Rule.AttributeCondition;
+import org.tailor.segments.internal.Rule.PropertyFilter;
+
+/** Profiles, events, rules and in-memory stores for the tests. */
+final class Fixtures {
+
+    static final Instant NOW = Instant.parse("2025-06-15T12:00:00Z");
+    static final Instant CREATED = Instant.parse("2024-01-01T00:00:00Z");
+
+    private Fixtures() {
+    }
+
+    static RuleSegmentServiceConfig config(Map<String, Object> properties) {
+        return Converters.standardConverter().convert(properties).to(RuleSegmentServiceConfig.class);
+    }
+
+    /** A profile with an email identity {@code <id>@example.com} and the given attributes. */
+    static Profile profile(String id, Map<String, Object> attributes) {
+        return new Profile(id, Set.of(new Identity(Identity.EMAIL, id + "@example.com"), new Identity(Identity.CUSTOMER_ID, "C-" + id)),
+                attributes, CREATED, CREATED);
+    }
+
+    static Profile profile(String id) {
+        return profile(id, Map.of());
+    }
+
+    private static int eventCounter;
+
+    static synchronized Event event(String profileId, String type, Instant at, Map<String, Object> properties) {
+        return new Event("e" + (++eventCounter), profileId, type, at, properties, "test");
+    }
+
+    static Event viewed(String profileId, String category, Instant at) {
+        return event(profileId, "product_viewed", at, Map.of("category", category));
+    }
+
+    static Event order(String profileId, String category, Instant at) {
+        return event(profileId, "order", at, Map.of("category", category, "total", new BigDecimal("49.90")));
+    }
+
+    static AttributeCondition attribute(String name, String op, Object value) {
+        return new AttributeCondition(name, Operator.fromJson(op).orElseThrow(), literal(value));
+    }
+
+    static PropertyFilter filter(String property, String op, Object value) {
+        return new PropertyFilter(property, Operator.fromJson(op).orElseThrow(), literal(value));
+    }
+
+    /** Test literals may be written as ints and doubles; rules hold BigDecimal. */
+    static Object literal(Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            return BigDecimal.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof Double d) {
+            return new BigDecimal(d.toString());
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Fixtures::literal).toList();
+        }
+        return value;
+    }
+
+    /** Profiles by id; forEach in id order, as the real store. */
+    static final class InMemoryProfileStore implements ProfileStore {
+        final Map<String, Profile> profiles = new TreeMap<>();
+
+        InMemoryProfileStore add(Profile... added) {
+            for (Profile p : added) {
+                profiles.put(p.id(), p);
+            }
+            return this;
+        }
+
+        @Override
+        public Optional<Profile> find(String profileId) {
+            return Optional.ofNullable(profiles.get(profileId));
+        }
+
+        @Override
+        public Optional<Profile> findByIdentity(Identity identity) {
+            return profiles.values().stream().filter(p -> p.identities().contains(identity)).findFirst();
+        }
+
+        @Override
+        public void save(Profile profile) {
+            profiles.put(profile.id(), profile);
+        }
+
+        @Override
+        public long count() {
+            return profiles.size();
+        }
+
+        @Override
+        public void forEach(Consumer<Profile> visitor) {
+            List.copyOf(profiles.values()).forEach(visitor);
+        }
+    }
+
+    /** Events, and a record of every eventsOf call so tests can check how often the store is asked. */
+    static final class InMemoryEventStore implements EventStore {
+        record Query(String profileId, Instant since) {
+        }
+
+        final List<Event> events = new CopyOnWriteArrayList<>();
+        final List<Query> queries = new CopyOnWriteArrayList<>();
+
+        InMemoryEventStore add(Event... added) {
+            events.addAll(List.of(added));
+            return this;
+        }
+
+        @Override
+        public boolean append(Event event) {
+            if (events.stream().anyMatch(e -> e.id().equals(event.id()))) {
+                return false;
+            }
+            return events.add(event);
+        }
+
+        @Override
+        public List<Event> eventsOf(String profileId, Instant since) {
+            queries.add(new Query(profileId, since));
+            List<Event> found = new ArrayList<>();
+            for (Event e : events) {
+                if (e.profileId().equals(profileId) && !e.occurredAt().isBefore(since)) {
+                    found.add(e);
+                }
+            }
+            found.sort(Comparator.comparing(Event::occurredAt));
+            return found;
+        }
+
+        @Override
+        public long count() {
+            return events.size();
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

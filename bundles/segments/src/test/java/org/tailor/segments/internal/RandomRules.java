@@ -1,0 +1,253 @@
+package org.tailor.segments.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.Set;
+import org.tailor.api.model.Event;
+import org.tailor.api.model.Identity;
+import org.tailor.api.model.Profile;
+import org.tailor.segments.internal.Rule.All;
+import org.tailor.segments.internal.Rule.Any;
+import org.tailor.segments.internal.Rule.AttributeCondition;
+import org.tailor.segments.internal.Rule.EventCondition;
+import org.tailor.segments.internal.Rule.Not;
+import org.tailor.segments.internal.Rule.PropertyFilter;
+
+/**
+ * Random rule trees, profiles and events from one seed, so that a failing case can be re-run
+ * exactly. Values are drawn from small pools that collide often (so conditions are sometimes
+ * true and sometimes false) and that include the awkward cases: numerals as text, dates as
+ * text, leading zeros, quotes, backslashes, non-ASCII, events exactly on a window boundary.
+ */
+final class RandomRules {
+
+    static final List<String> ATTRIBUTES = List.of("city", "country", "score", "points", "vip", "birth_date",
+            "signed_up_at", "email", "tier");
+    static final List<String> PROPERTIES = List.of("category", "total", "sku", "channel");
+    static final List<String> EVENT_TYPES = List.of("product_viewed", "order", "email_opened");
+    static final List<String> TEXTS = List.of("Berlin", "berlin", "Wien", "", " ", "outdoor", "kitchen", "10", "9", "-1.5",
+            "01234", "2024-01-01", "2024-03-10T08:00:00Z", "100%", "quote\"d", "back\\slash", "tab\there", "\u00fcn\u00efc\u00f8d\u00e9",
+            "\uD83D\uDE00", "true", "p1@example.com");
+    static final List<Integer> WINDOW_DAYS = List.of(1, 7, 14, 30, 60);
+
+    final long seed;
+    private final Random random;
+    private int profiles;
+    private int events;
+
+    RandomRules(long seed) {
+        this.seed = seed;
+        this.random = new Random(seed);
+    }
+
+    Rule rule(int depth) {
+        if (depth <= 0 || random.nextInt(3) == 0) {
+            return random.nextBoolean() ? attributeCondition() : eventCondition();
+        }
+        switch (random.nextInt(3)) {
+            case 0:
+                return new All(rules(depth - 1));
+            case 1:
+                return new Any(rules(depth - 1));
+            default:
+                return new Not(rule(depth - 1));
+        }
+    }
+
+    private List<Rule> rules(int depth) {
+        List<Rule> rules = new ArrayList<>();
+        int n = random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            rules.add(rule(depth));
+        }
+        return rules;
+    }
+
+    AttributeCondition attributeCondition() {
+        Operator op = pick(List.of(Operator.values()));
+        return new AttributeCondition(pick(ATTRIBUTES), op, literal(op));
+    }
+
+    EventCondition eventCondition() {
+        List<PropertyFilter> where = new ArrayList<>();
+        int n = random.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            Operator op = pick(List.of(Operator.values()));
+            where.add(new PropertyFilter(pick(PROPERTIES), op, literal(op)));
+        }
+        int atLeast = random.nextInt(4);
+        OptionalInt atMost = random.nextInt(3) == 0 ? OptionalInt.of(atLeast + random.nextInt(3)) : OptionalInt.empty();
+        int window = random.nextInt(8);
+        OptionalInt withinDays = window == 0 ? OptionalInt.empty()
+                : OptionalInt.of(window == 1 ? 1 + random.nextInt(90) : pick(WINDOW_DAYS));
+        return new EventCondition(pick(EVENT_TYPES), where, atLeast, atMost, withinDays);
+    }
+
+    Object literal(Operator op) {
+        switch (op) {
+            case EXISTS:
+                return null;
+            case EQ:
+            case NE:
+                return scalar();
+            case IN:
+            case NOT_IN:
+                List<Object> values = new ArrayList<>();
+                int n = 1 + random.nextInt(3);
+                for (int i = 0; i < n; i++) {
+                    values.add(scalar());
+                }
+                return values;
+            case GT:
+            case GTE:
+            case LT:
+            case LTE:
+                return random.nextBoolean() ? number() : pick(TEXTS);
+            case CONTAINS:
+            case STARTS_WITH:
+                return pick(TEXTS);
+            case BETWEEN:
+                return range();
+            default:
+                throw new AssertionError(op);
+        }
+    }
+
+    /** Two literals of one kind, low first. */
+    private List<Object> range() {
+        Object a;
+        Object b;
+        switch (random.nextInt(3)) {
+            case 0:
+                a = number();
+                b = number();
+                break;
+            case 1:
+                a = LocalDate.of(2020, 1, 1).plusDays(random.nextInt(2000)).toString();
+                b = random.nextBoolean() ? LocalDate.of(2020, 1, 1).plusDays(random.nextInt(2000)).toString()
+                        : Instant.parse("2020-01-01T00:00:00Z").plusSeconds(random.nextInt(200_000_000)).toString();
+                break;
+            default:
+                List<String> texts = TEXTS.stream().filter(t -> ValueComparison.kindOf(t) == ValueComparison.Kind.TEXT).toList();
+                a = pick(texts);
+                b = pick(texts);
+        }
+        return ValueComparison.compare(a, b) <= 0 ? List.of(a, b) : List.of(b, a);
+    }
+
+    private Object scalar() {
+        switch (random.nextInt(3)) {
+            case 0:
+                return pick(TEXTS);
+            case 1:
+                return number();
+            default:
+                return random.nextBoolean();
+        }
+    }
+
+    BigDecimal number() {
+        switch (random.nextInt(4)) {
+            case 0:
+                return BigDecimal.valueOf(random.nextInt(201) - 100);
+            case 1:
+                return BigDecimal.valueOf(random.nextInt(20_001) - 10_000, 1 + random.nextInt(3));
+            case 2:
+                return new BigDecimal(pick(List.of("0", "9", "10", "42", "17", "1E+3", "2.50", "-1.5", "0.000")));
+            default:
+                return BigDecimal.valueOf(random.nextLong()).scaleByPowerOfTen(random.nextInt(11) - 5);
+        }
+    }
+
+    /** A value as the store holds them: String, Long, BigDecimal, Boolean, LocalDate or Instant. */
+    Object value(Instant now) {
+        switch (random.nextInt(6)) {
+            case 0:
+                return pick(TEXTS);
+            case 1:
+                return (long) random.nextInt(201) - 100;
+            case 2:
+                return number();
+            case 3:
+                return random.nextBoolean();
+            case 4:
+                return LocalDate.of(2020, 1, 1).plusDays(random.nextInt(2000));
+            default:
+                return now.minusSeconds(random.nextInt(100_000_000));
+        }
+    }
+
+    Profile profile(Instant now) {
+        String id = "p" + (++profiles);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (String name : ATTRIBUTES) {
+            if (!name.equals("email") && random.nextInt(5) < 3) {
+                attributes.put(name, value(now));
+            }
+        }
+        Set<Identity> identities = new LinkedHashSet<>();
+        if (random.nextInt(4) > 0) {
+            identities.add(new Identity(Identity.EMAIL, id + "@example.com"));
+        }
+        return new Profile(id, identities, attributes, Fixtures.CREATED, Fixtures.CREATED);
+    }
+
+    List<Event> events(String profileId, Instant now) {
+        List<Event> list = new ArrayList<>();
+        int n = random.nextInt(9);
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            for (String name : PROPERTIES) {
+                if (random.nextBoolean()) {
+                    properties.put(name, random.nextBoolean() ? pick(List.of("outdoor", "kitchen", "10", "9.5")) : value(now));
+                }
+            }
+            list.add(new Event("e" + (++events), profileId, pick(EVENT_TYPES), occurredAt(now), properties, "random"));
+        }
+        return list;
+    }
+
+    /** Often exactly on or a millisecond either side of a window's start, sometimes ahead of now. */
+    private Instant occurredAt(Instant now) {
+        switch (random.nextInt(5)) {
+            case 0:
+            case 1:
+                return now.minus(Duration.ofDays(pick(WINDOW_DAYS))).plusMillis(random.nextInt(3) - 1);
+            case 2:
+                return now.plusSeconds(random.nextInt(86_400));
+            default:
+                return now.minusSeconds(random.nextInt(100 * 86_400));
+        }
+    }
+
+    String segmentId() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-";
+        StringBuilder id = new StringBuilder().append(alphabet.charAt(random.nextInt(36)));
+        int n = random.nextInt(20);
+        for (int i = 0; i < n; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+
+    String text() {
+        return pick(TEXTS) + pick(TEXTS);
+    }
+
+    <T> T either(T a, T b) {
+        return random.nextBoolean() ? a : b;
+    }
+
+    <T> T pick(List<T> from) {
+        return from.get(random.nextInt(from.size()));
+    }
+}

@@ -1,0 +1,105 @@
+package org.tailor.store.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tailor.api.model.Event;
+import org.tailor.api.store.EventStore;
+import org.tailor.api.store.StoreException;
+
+/** Events in table {@code events}. */
+@Component(service = EventStore.class)
+public final class JdbcEventStore implements EventStore {
+
+    /**
+     * Earlier bounds mean "all time": they include no event anyone records, and Instant.MIN
+     * itself cannot even be converted to a SQL timestamp.
+     */
+    private static final Instant BEGINNING = Instant.parse("0001-01-01T00:00:00Z");
+    private static final String COLUMNS = "SELECT id, profile_id, type, occurred_at, properties, source FROM events";
+
+    private final JdbcStore db;
+    private final AttributeCodec codec = new AttributeCodec();
+
+    @Activate
+    public JdbcEventStore(@Reference JdbcStore db) {
+        this.db = db;
+    }
+
+    /** A plain insert: the primary key, not a racy look-up first, decides what is a duplicate. */
+    @Override
+    public boolean append(Event event) {
+        Objects.requireNonNull(event, "event");
+        String properties = codec.encode(event.properties());
+        return db.withConnection("append event " + event.id(), c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO events"
+                    + " (id, profile_id, type, occurred_at, properties, source) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, event.id());
+                insert.setString(2, event.profileId());
+                insert.setString(3, event.type());
+                Jdbc.setInstant(insert, 4, event.occurredAt());
+                insert.setString(5, properties);
+                insert.setString(6, event.source());
+                return Jdbc.insertIfNew(insert);
+            }
+        });
+    }
+
+    /** A null or pre-0001 {@code since} means all of the profile's events. Ties keep id order. */
+    @Override
+    public List<Event> eventsOf(String profileId, Instant since) {
+        Objects.requireNonNull(profileId, "profileId");
+        boolean bounded = since != null && !since.isBefore(BEGINNING);
+        return db.withConnection("read events of profile " + profileId, c -> {
+            String sql = COLUMNS + " WHERE profile_id = ?" + (bounded ? " AND occurred_at >= ?" : "")
+                    + " ORDER BY occurred_at, id";
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                statement.setString(1, profileId);
+                if (bounded) {
+                    Jdbc.setInstant(statement, 2, since);
+                }
+                return events(statement);
+            }
+        });
+    }
+
+    @Override
+    public long count() {
+        return db.withConnection("count events", c -> {
+            try (PreparedStatement statement = c.prepareStatement("SELECT COUNT(*) FROM events");
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private List<Event> events(PreparedStatement statement) throws SQLException {
+        List<Event> events = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                String id = rows.getString("id");
+                events.add(new Event(id, rows.getString("profile_id"), rows.getString("type"),
+                        Jdbc.getInstant(rows, "occurred_at"), decode(id, rows.getString("properties")),
+                        rows.getString("source")));
+            }
+        }
+        return events;
+    }
+
+    private Map<String, Object> decode(String eventId, String json) {
+        try {
+            return codec.decode(json);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("properties of event " + eventId + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

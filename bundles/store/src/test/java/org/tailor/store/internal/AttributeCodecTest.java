@@ -1,0 +1,87 @@
+package org.tailor.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class AttributeCodecTest {
+
+    private final AttributeCodec codec = new AttributeCodec();
+
+    @Property(tries = 300)
+    void decodeInvertsEncode(@ForAll("attributeMaps") Map<String, Object> values) {
+        Map<String, Object> decoded = codec.decode(codec.encode(values));
+
+        assertThat(decoded).isEqualTo(values);
+        decoded.forEach((name, value) -> assertThat(value).hasSameClassAs(values.get(name)));
+    }
+
+    @Provide
+    Arbitrary<Map<String, Object>> attributeMaps() {
+        return Arbitraries.maps(Arbitraries.strings().ofMaxLength(12), values()).ofMaxSize(8);
+    }
+
+    private static Arbitrary<Object> values() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(20).map(Object.class::cast),
+                Arbitraries.longs().map(Object.class::cast),
+                Arbitraries.integers().map(Object.class::cast),
+                Arbitraries.doubles().withSpecialValue(Double.NaN).withSpecialValue(Double.POSITIVE_INFINITY)
+                        .withSpecialValue(-0.0d).withSpecialValue(Double.MIN_VALUE).map(Object.class::cast),
+                Arbitraries.floats().withSpecialValue(Float.NEGATIVE_INFINITY).map(Object.class::cast),
+                Arbitraries.bigDecimals().ofScale(3).map(Object.class::cast),
+                Arbitraries.bigIntegers().map(Object.class::cast),
+                Arbitraries.of(true, false).map(Object.class::cast),
+                Arbitraries.longs().between(-50_000L, 3_000_000L).map(LocalDate::ofEpochDay).map(Object.class::cast),
+                Arbitraries.longs().between(-10_000_000_000L, 10_000_000_000L)
+                        .flatMap(s -> Arbitraries.integers().between(0, 999_999_999)
+                                .map(n -> Instant.ofEpochSecond(s, n)))
+                        .map(Object.class::cast));
+    }
+
+    @Test
+    void commonTypesStayPlainJson() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("city", "Graz");
+        values.put("vip", true);
+        values.put("visits", 3L);
+        values.put("score", 0.5d);
+        values.put("birth_date", LocalDate.of(1990, 4, 1));
+        values.put("total", new BigDecimal("19.90"));
+        values.put("at", Instant.parse("2025-01-01T00:00:00Z"));
+
+        assertThat(codec.encode(values)).isEqualTo("{\"city\":\"Graz\",\"vip\":true,\"visits\":3,\"score\":0.5,"
+                + "\"birth_date\":{\"$date\":\"1990-04-01\"},\"total\":{\"$decimal\":\"19.90\"},"
+                + "\"at\":{\"$instant\":\"2025-01-01T00:00:00Z\"}}");
+    }
+
+    @Test
+    void handWrittenJsonIsReadToo() {
+        assertThat(codec.decode("{\"big\":123456789012345678901234567890,\"x\":1e3}"))
+                .containsEntry("big", new BigInteger("123456789012345678901234567890"))
+                .containsEntry("x", 1000.0d);
+    }
+
+    @Test
+    void malformedValuesAreNamed() {
+        assertThatThrownBy(() -> codec.decode("{\"birth_date\":{\"$date\":\"1990-13-01\"}}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("value of 'birth_date' is not a valid $date");
+        assertThatThrownBy(() -> codec.decode("{\"tags\":[\"a\"]}"))
+                .hasMessage("value of 'tags' is neither a plain JSON value nor a tagged one");
+        assertThatThrownBy(() -> codec.decode("[1]")).hasMessage("expected a JSON object");
+        assertThatThrownBy(() -> codec.decode("{")).hasMessageStartingWith("not valid JSON");
+    }
+}

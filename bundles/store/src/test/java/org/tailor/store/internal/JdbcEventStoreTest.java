@@ -1,0 +1,86 @@
+package org.tailor.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tailor.api.model.Event;
+
+class JdbcEventStoreTest {
+
+    private static final Instant T0 = Instant.parse("2025-05-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private JdbcStore db;
+    private JdbcEventStore store;
+
+    @BeforeEach
+    void open() {
+        db = TestDatabase.open(dir);
+        store = new JdbcEventStore(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void appendIsIdempotentOnIdAndKeepsTheFirst() {
+        Event order = new Event("order:1", "p-1", "order", T0,
+                Map.of("total", new BigDecimal("19.90"), "currency", "EUR"), "csv:orders.csv");
+        Event sameId = new Event("order:1", "p-1", "order", T0.plusSeconds(5), Map.of(), "csv:orders-2.csv");
+
+        assertThat(store.append(order)).isTrue();
+        assertThat(store.append(sameId)).isFalse();
+        assertThat(store.append(order)).isFalse();
+
+        assertThat(store.count()).isEqualTo(1);
+        assertThat(store.eventsOf("p-1", T0)).containsExactly(order);
+    }
+
+    @Test
+    void eventsOfIsTheProfilesWindowOldestFirst() {
+        Event late = event("e-late", "p-1", T0.plusSeconds(300));
+        Event early = event("e-early", "p-1", T0.minusSeconds(60));
+        Event atSinceB = event("e-b", "p-1", T0);
+        Event atSinceA = event("e-a", "p-1", T0);
+        Event other = event("e-other", "p-2", T0.plusSeconds(10));
+        for (Event e : new Event[] {late, early, atSinceB, atSinceA, other}) {
+            assertThat(store.append(e)).isTrue();
+        }
+
+        assertThat(store.eventsOf("p-1", T0)).as("at or after since; ties by id")
+                .containsExactly(atSinceA, atSinceB, late);
+        assertThat(store.eventsOf("p-1", Instant.MIN)).containsExactly(early, atSinceA, atSinceB, late);
+        assertThat(store.eventsOf("p-1", null)).containsExactly(early, atSinceA, atSinceB, late);
+        assertThat(store.eventsOf("p-1", T0.plusSeconds(301))).isEmpty();
+        assertThat(store.eventsOf("nobody", Instant.EPOCH)).isEmpty();
+        assertThat(store.count()).isEqualTo(5);
+    }
+
+    @Test
+    void propertiesKeepTheirTypesAndNulls() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("category", "outdoor");
+        properties.put("quantity", 3L);
+        properties.put("missing", null);
+        Event event = new Event("e-1", "p-1", "product_viewed", T0, properties, "csv:events.csv");
+        store.append(event);
+
+        assertThat(store.eventsOf("p-1", T0)).containsExactly(event);
+    }
+
+    private static Event event(String id, String profileId, Instant at) {
+        return new Event(id, profileId, "product_viewed", at, Map.of("category", "outdoor"), "test");
+    }
+}
