@@ -1,20 +1,21 @@
 package org.tailor.api.ingest;
 
+import java.util.List;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Validates inbound records, resolves the person they belong to and stores them as profile
- * changes, events and consent entries.
+ * Turns inbound records into stored profiles, orders and events: validates each, resolves it to
+ * one profile (merging profiles that prove to be one person), and keeps every rejected record in
+ * the dead-letter store with its reasons.
  *
- * <p>Thread safe. Ingesting the same record twice has the effect of ingesting it once
- * (customers are merged, orders and events are keyed). A record is either stored completely
- * or rejected with at least one {@link Violation}; it is never dropped without a result.
+ * <p>Thread safe. Ingesting the same record twice stores it once.
  */
 @ProviderType
 public interface IngestService {
 
     /**
-     * Ingests one record.
+     * Ingests one record. A rejected record is kept as a {@link DeadLetter} before this returns.
      *
      * @throws org.tailor.api.store.StoreException if the store fails; the record is then neither
      *     stored nor rejected and the caller should retry it
@@ -23,4 +24,25 @@ public interface IngestService {
 
     /** Counts since the service started; never null. */
     IngestStats stats();
+
+    /** Open dead letters, newest first, optionally only from one source; never null. */
+    List<DeadLetter> deadLetters(Optional<String> source, int limit);
+
+    /** One dead letter, whatever its state. */
+    Optional<DeadLetter> deadLetter(long id);
+
+    /**
+     * Ingests a dead letter's record again, for example after its cause was fixed. If accepted the
+     * dead letter is marked replayed; if rejected again it stays open with the new reasons in its note.
+     *
+     * @throws IllegalArgumentException if there is no such dead letter or it is not open
+     */
+    IngestResult replay(long deadLetterId);
+
+    /**
+     * Sets an open dead letter aside without replaying it.
+     *
+     * @throws IllegalArgumentException if there is no such dead letter or it is not open
+     */
+    void discard(long deadLetterId, String note);
 }

@@ -21,6 +21,12 @@ public record ConsentRecord(String profileId, String purpose, ConsentStatus stat
     /** The purpose of marketing email. */
     public static final String EMAIL_MARKETING = "email_marketing";
 
+    /**
+     * The purpose of selling or sharing personal data (CCPA/CPRA). A Global Privacy Control
+     * signal records {@link ConsentStatus#WITHDRAWN} for it.
+     */
+    public static final String SALE_SHARING = "sale_sharing";
+
     public ConsentRecord {
         Objects.requireNonNull(profileId, "profileId");
         Objects.requireNonNull(purpose, "purpose");

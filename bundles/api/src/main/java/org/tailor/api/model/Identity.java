@@ -20,6 +20,13 @@ public record Identity(String namespace, String value) {
     /** The namespace of the customer ids that shops and CRMs assign. */
     public static final String CUSTOMER_ID = "customer_id";
 
+    /**
+     * The namespace of ids a browser or app gives a visitor before they are known (Segment's
+     * {@code anonymousId}). A profile holding only such ids is anonymous; it joins the known
+     * profile when an identify or alias call links the two.
+     */
+    public static final String ANONYMOUS_ID = "anonymous_id";
+
     public Identity {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(value, "value");

@@ -1,10 +1,13 @@
 package org.tailor.api.store;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 import org.tailor.api.model.Identity;
 import org.tailor.api.model.Profile;
+import org.tailor.api.model.ProfileMerge;
 
 /**
  * Durable profiles, looked up by id or by any of their identities.
@@ -15,7 +18,10 @@ import org.tailor.api.model.Profile;
 @ProviderType
 public interface ProfileStore {
 
-    /** The profile with this id, or empty. */
+    /**
+     * The profile with this id, or empty. The id of a profile absorbed by a merge finds the
+     * profile it was merged into, so ids kept elsewhere (outbox, tokens) stay valid.
+     */
     Optional<Profile> find(String profileId);
 
     /** The profile that holds this identity, or empty. An identity belongs to at most one profile. */
@@ -37,4 +43,29 @@ public interface ProfileStore {
      * for writes.
      */
     void forEach(Consumer<Profile> visitor);
+
+    /**
+     * Joins the absorbed profile into the survivor in one transaction: its identities, events and
+     * orders move to the survivor, its attributes fill the survivor's missing ones, and it is marked
+     * absorbed so that {@link #find} on its id answers with the survivor. What moved is recorded, so
+     * that {@link #unmerge} can put it back.
+     *
+     * @throws StoreException if either profile is missing, they are the same, or one is already absorbed
+     */
+    ProfileMerge merge(String survivorId, String absorbedId, String reason, Instant at);
+
+    /**
+     * Undoes a merge in one transaction: identities, events and orders that came from the absorbed
+     * profile go back to it, and both profiles' attributes return to their state before the merge
+     * except where they changed since.
+     *
+     * @throws StoreException if there is no such active merge, or the survivor was itself absorbed later
+     */
+    ProfileMerge unmerge(String mergeId, Instant at);
+
+    /** The merges the profile took part in, as survivor or absorbed, oldest first; never null. */
+    List<ProfileMerge> merges(String profileId);
+
+    /** One merge by id. */
+    Optional<ProfileMerge> findMerge(String mergeId);
 }

@@ -90,6 +90,13 @@ public final class ConnectorScheduler implements ConnectorRegistry {
                 .toList();
     }
 
+    @Override
+    public boolean pollNow(String name) {
+        var matching = polled.values().stream().filter(entry -> entry.name().equals(name)).toList();
+        matching.forEach(PolledConnector::pollNow);
+        return !matching.isEmpty();
+    }
+
     /** The scheduler's view of one connector, for tests and diagnostics; null if it is not polled. */
     PolledConnector polledConnector(Connector connector) {
         return polled.get(connector);

@@ -26,7 +26,7 @@ final class EmailAddresses {
         return raw.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Why the normalized address is not acceptable, or empty if it is. */
+    /** Why the normalized address is not acceptable (without the address), or empty if it is. */
     static Optional<String> problem(String email) {
         if (email.length() > MAX_LENGTH) {
             return invalid(email, "it is " + email.length() + " characters long; at most " + MAX_LENGTH + " are allowed");
@@ -65,6 +65,6 @@ final class EmailAddresses {
     }
 
     private static Optional<String> invalid(String email, String why) {
-        return Optional.of(Text.quote(email) + " is not a valid email address: " + why);
+        return Optional.of(why);
     }
 }

@@ -1,39 +1,35 @@
 package org.tailor.ingest.internal;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.tailor.api.ingest.InboundRecord;
+import org.tailor.api.ingest.Violation;
 
-/** Checks an event record. */
+/** Reads an event record into {@link EventData} and checks it. */
 final class EventValidator {
 
     static final String PROPERTIES = "properties.";
-    static final Set<String> FIELDS = Set.of("event_id", "customer_id", "email", "type", "occurred_at");
-    static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    static final Set<String> FIELDS;
 
-    private final Clock clock;
+    static {
+        Set<String> fields = new HashSet<>(IdentityData.FIELDS);
+        fields.addAll(List.of("event_id", "type", "occurred_at"));
+        FIELDS = Set.copyOf(fields);
+    }
 
-    EventValidator(Clock clock) {
-        this.clock = clock;
+    private final RecordValidator validator;
+
+    EventValidator(RecordValidator validator) {
+        this.validator = validator;
     }
 
     Checked<EventData> validate(InboundRecord record) {
-        FieldReader reader = new FieldReader(record.fields(), clock);
+        FieldReader reader = new FieldReader(record.fields());
         reader.rejectUnknown(FIELDS, PROPERTIES);
-        var identities = IdentityFields.read(reader);
-        reader.require("type");
-        reader.require("occurred_at");
-        Optional<String> eventId = reader.text("event_id");
-        var type = reader.matching("type", TYPE,
-                "a valid event type: use lower-case letters, digits and _, starting with a letter, at most 64, such as product_viewed");
-        var occurredAt = reader.instantNotAfter("occurred_at", Duration.ofDays(1), "one day");
-        var properties = reader.prefixed(PROPERTIES);
-        if (!reader.violations().isEmpty()) {
-            return Checked.invalid(reader.violations());
-        }
-        return Checked.valid(new EventData(identities, eventId, type.orElseThrow(), occurredAt.orElseThrow(), properties));
+        EventData event = new EventData(IdentityData.read(reader), reader.text("event_id"), reader.text("type"),
+                reader.instant("occurred_at"), reader.named(PROPERTIES));
+        List<Violation> violations = validator.violations(reader, event, record.fields());
+        return violations.isEmpty() ? Checked.valid(event) : Checked.invalid(violations);
     }
 }

@@ -1,18 +1,17 @@
 package org.tailor.ingest.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,26 +22,27 @@ import java.util.regex.Pattern;
 import org.tailor.api.ingest.Violation;
 
 /**
- * Reads typed values out of one record's fields and collects every problem as a {@link Violation}
- * instead of stopping at the first, so that an admin fixes a row in one go.
+ * Reads typed values out of one record's fields: the conversion half of validation. It reports
+ * only what cannot be converted at all (a date that is no date, a number that is no number, an
+ * unknown field); whether a converted value is acceptable is for the Bean Validation constraints on
+ * the record types ({@link RecordValidator}). Every problem is collected, so that an admin fixes a
+ * row in one go.
  *
  * <p>Values may be strings as read from text sources or typed values from typed sources. Blank
  * strings count as absent, like empty CSV cells. Not thread safe: one reader per record.
  */
 final class FieldReader {
 
-    static final int MAX_LENGTH = 256;
+    /** A custom attribute or property name given as a flat {@code prefix.name} field. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Object> fields;
-    private final Clock clock;
     private final List<Violation> violations = new ArrayList<>();
 
-    FieldReader(Map<String, Object> fields, Clock clock) {
+    FieldReader(Map<String, Object> fields) {
         this.fields = fields;
-        this.clock = clock;
     }
 
     List<Violation> violations() {
@@ -58,16 +58,20 @@ final class FieldReader {
         return value != null && !(value instanceof String s && s.isBlank());
     }
 
-    void require(String name) {
-        if (!present(name)) {
-            violation(name, "is required");
-        }
-    }
-
-    /** Every field must be one of {@code known} or start with {@code prefix} followed by a valid name. */
+    /**
+     * Every field must be one of {@code known}, or start with {@code prefix} followed by a valid
+     * name, or be the prefix without its dot holding a map (the nested form JSON sources use).
+     */
     void rejectUnknown(Set<String> known, String prefix) {
+        String nested = prefix == null ? null : prefix.substring(0, prefix.length() - 1);
         for (String name : fields.keySet()) {
             if (known.contains(name)) {
+                continue;
+            }
+            if (nested != null && name.equals(nested)) {
+                if (!(fields.get(name) instanceof Map<?, ?>)) {
+                    violation(name, "must be an object of named values");
+                }
                 continue;
             }
             if (prefix != null && name.startsWith(prefix)) {
@@ -80,210 +84,203 @@ final class FieldReader {
             }
             Set<String> sorted = new TreeSet<>(known);
             violation(name, "unknown field; known fields are " + String.join(", ", sorted)
-                    + (prefix == null ? "" : " and " + prefix + "<name>"));
+                    + (prefix == null ? "" : ", " + prefix + "<name> and " + nested));
         }
     }
 
-    Optional<String> text(String name) {
+    /** Trimmed text; numbers and other typed values as their string form. */
+    String text(String name) {
         if (!present(name)) {
-            return Optional.empty();
+            return null;
         }
         Object value = fields.get(name);
-        String text = value instanceof String s ? s.trim() : String.valueOf(value);
-        if (text.length() > MAX_LENGTH) {
-            violation(name, "is " + text.length() + " characters long; at most " + MAX_LENGTH + " are allowed");
-            return Optional.empty();
-        }
-        return Optional.of(text);
+        return value instanceof String s ? s.strip() : String.valueOf(value);
     }
 
-    /** Strings are trimmed; numbers, booleans and dates from typed sources are kept as they are. */
-    Optional<Object> value(String name) {
-        if (!present(name)) {
-            return Optional.empty();
-        }
-        Object value = fields.get(name);
-        if (value instanceof Number || value instanceof Boolean || value instanceof Instant || value instanceof LocalDate) {
-            return Optional.of(value);
-        }
-        return text(name).map(Object.class::cast);
+    /** Trimmed and lower-cased, so that the same mailbox always yields the same identity. */
+    String email(String name) {
+        String text = text(name);
+        return text == null ? null : EmailAddresses.normalize(text);
     }
 
-    Optional<String> email(String name) {
-        return text(name).map(EmailAddresses::normalize).flatMap(email -> {
-            Optional<String> problem = EmailAddresses.problem(email);
-            problem.ifPresent(reason -> violation(name, reason));
-            return problem.isPresent() ? Optional.empty() : Optional.of(email);
-        });
+    /** A language tag in its canonical form; the underscore form Java and many exports use ({@code de_AT}) is accepted. */
+    String languageTag(String name) {
+        String text = text(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(text.replace('_', '-')).build();
+            return locale.getLanguage().isEmpty() ? text : locale.toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            return text; // the constraint names it
+        }
     }
 
     /** An ISO-8601 instant, an offset date-time, or a plain date meaning the start of that day in UTC. */
-    Optional<Instant> instant(String name) {
+    Instant instant(String name) {
         if (!present(name)) {
-            return Optional.empty();
+            return null;
         }
         Object value = fields.get(name);
         if (value instanceof Instant instant) {
-            return Optional.of(instant);
+            return instant;
         }
         if (value instanceof LocalDate date) {
-            return Optional.of(date.atStartOfDay(ZoneOffset.UTC).toInstant());
+            return date.atStartOfDay(ZoneOffset.UTC).toInstant();
         }
         if (value instanceof OffsetDateTime odt) {
-            return Optional.of(odt.toInstant());
+            return odt.toInstant();
         }
         if (value instanceof ZonedDateTime zdt) {
-            return Optional.of(zdt.toInstant());
+            return zdt.toInstant();
         }
-        String text = String.valueOf(value).trim();
+        String text = String.valueOf(value).strip();
         try {
-            return Optional.of(Instant.parse(text));
+            return Instant.parse(text);
         } catch (DateTimeParseException notAnInstant) {
             // fall through to the other accepted forms
         }
         try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
+            return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notAnOffsetDateTime) {
             // fall through
         }
         try {
-            return Optional.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
+            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException notADate) {
             violation(name, Text.quote(text) + " is not a date-time: use an ISO-8601 instant such as "
                     + "2026-01-02T10:00:00Z, an offset date-time such as 2026-01-02T11:00:00+01:00 or a date such as 2026-01-02");
-            return Optional.empty();
+            return null;
         }
     }
 
-    /** Like {@link #instant} but refused when later than now plus {@code tolerance}. */
-    Optional<Instant> instantNotAfter(String name, java.time.Duration tolerance, String toleranceText) {
-        return instant(name).filter(instant -> {
-            if (instant.isAfter(clock.instant().plus(tolerance))) {
-                violation(name, Text.quote(instant) + " is more than " + toleranceText + " in the future");
-                return false;
-            }
-            return true;
-        });
-    }
-
-    Optional<LocalDate> pastDate(String name) {
+    LocalDate date(String name) {
         if (!present(name)) {
-            return Optional.empty();
+            return null;
         }
         Object value = fields.get(name);
-        LocalDate date;
         if (value instanceof LocalDate given) {
-            date = given;
-        } else {
-            String text = String.valueOf(value).trim();
-            try {
-                date = LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-                violation(name, Text.quote(text) + " is not a date in the form yyyy-MM-dd, such as 1990-04-23");
-                return Optional.empty();
-            }
+            return given;
         }
-        if (date.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
-            violation(name, Text.quote(date) + " is in the future");
-            return Optional.empty();
+        String text = String.valueOf(value).strip();
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            violation(name, Text.quote(text) + " is not a date in the form yyyy-MM-dd, such as 1990-04-23");
+            return null;
         }
-        return Optional.of(date);
     }
 
-    Optional<BigDecimal> nonNegativeDecimal(String name) {
-        if (!present(name)) {
-            return Optional.empty();
+    BigDecimal decimal(String name) {
+        return decimal(name, fields.get(name));
+    }
+
+    /** A decimal from a value that is not a field of this reader (a line item's), reported under {@code name}. */
+    BigDecimal decimal(String name, Object value) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            return null;
         }
-        Object value = fields.get(name);
-        String text = value instanceof String s ? s.trim() : String.valueOf(value);
-        BigDecimal decimal;
+        if (value instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        String text = value instanceof String s ? s.strip() : String.valueOf(value);
         try {
-            decimal = new BigDecimal(text);
+            return new BigDecimal(text);
         } catch (NumberFormatException e) {
             violation(name, Text.quote(text) + " is not a decimal number: use digits and a dot, such as 19.99");
-            return Optional.empty();
+            return null;
         }
-        if (decimal.signum() < 0) {
-            violation(name, Text.quote(text) + " must be zero or more");
-            return Optional.empty();
+    }
+
+    /** A whole number, reported under {@code name}; null if absent or not a whole number. */
+    Integer integer(String name, Object value) {
+        BigDecimal decimal = decimal(name, value);
+        if (decimal == null) {
+            return null;
         }
-        return Optional.of(decimal);
+        try {
+            return decimal.intValueExact();
+        } catch (ArithmeticException e) {
+            violation(name, Text.quote(decimal) + " is not a whole number");
+            return null;
+        }
     }
 
-    Optional<String> currency(String name) {
-        return text(name).flatMap(text -> {
-            String code = text.toUpperCase(Locale.ROOT);
-            try {
-                if (code.length() == 3) {
-                    return Optional.of(Currency.getInstance(code).getCurrencyCode());
-                }
-            } catch (IllegalArgumentException unknown) {
-                // reported below
-            }
-            violation(name, Text.quote(text) + " is not an ISO 4217 currency code such as EUR or USD");
-            return Optional.empty();
-        });
+    /** The value of a field that is not one of this reader's, converted like {@link #text}. */
+    static String text(Object value) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            return null;
+        }
+        return value instanceof String s ? s.strip() : String.valueOf(value);
     }
 
-    Optional<String> country(String name) {
-        return text(name).flatMap(text -> {
-            String code = text.toUpperCase(Locale.ROOT);
-            if (COUNTRIES.contains(code)) {
-                return Optional.of(code);
-            }
-            violation(name, Text.quote(text) + " is not an ISO 3166 alpha-2 code such as DE or US");
-            return Optional.empty();
-        });
+    /** The raw value of a field, for structured fields such as a list of line items. */
+    Object raw(String name) {
+        return fields.get(name);
     }
 
-    /** A BCP 47 language tag; the underscore form Java and many exports use ({@code de_AT}) is accepted too. */
-    Optional<String> locale(String name) {
-        return text(name).flatMap(text -> {
-            try {
-                Locale locale = new Locale.Builder().setLanguageTag(text.replace('_', '-')).build();
-                if (!locale.getLanguage().isEmpty()) {
-                    return Optional.of(locale.toLanguageTag());
-                }
-            } catch (IllformedLocaleException e) {
-                // reported below
-            }
-            violation(name, Text.quote(text) + " is not a BCP 47 language tag such as de-AT or en");
-            return Optional.empty();
-        });
-    }
-
-    Optional<String> timeZone(String name) {
-        return text(name).flatMap(text -> {
-            try {
-                if (ZoneId.getAvailableZoneIds().contains(text)) {
-                    return Optional.of(ZoneId.of(text).getId());
-                }
-            } catch (DateTimeException e) {
-                // reported below
-            }
-            violation(name, Text.quote(text) + " is not an IANA time zone such as Europe/Berlin");
-            return Optional.empty();
-        });
-    }
-
-    Optional<String> matching(String name, Pattern pattern, String expected) {
-        return text(name).filter(text -> {
-            if (pattern.matcher(text).matches()) {
-                return true;
-            }
-            violation(name, Text.quote(text) + " is not " + expected);
-            return false;
-        });
-    }
-
-    /** The fields whose names start with {@code prefix}, keyed by the rest of the name, values as by {@link #value}. */
-    Map<String, Object> prefixed(String prefix) {
-        Map<String, Object> result = new java.util.LinkedHashMap<>();
+    /**
+     * Named values given as flat {@code prefix.name} fields and as a map in the field named like the
+     * prefix without its dot. Map entries are flattened: nested maps join their names with dots,
+     * lists become JSON text, and characters outside letters, digits and _ in names become _, so that
+     * names such as "Product Name" from tracking libraries stay usable.
+     */
+    Map<String, Object> named(String prefix) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        String nested = prefix.substring(0, prefix.length() - 1);
+        if (fields.get(nested) instanceof Map<?, ?> map) {
+            flatten("", map, result, 0);
+        }
         for (String name : fields.keySet()) {
             if (name.startsWith(prefix) && NAME.matcher(name.substring(prefix.length())).matches()) {
-                value(name).ifPresent(v -> result.put(name.substring(prefix.length()), v));
+                Object value = scalar(fields.get(name));
+                if (value != null) {
+                    result.put(name.substring(prefix.length()), value);
+                }
             }
         }
         return result;
+    }
+
+    private void flatten(String path, Map<?, ?> map, Map<String, Object> into, int depth) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String key = path + safeName(String.valueOf(entry.getKey()));
+            Object value = entry.getValue();
+            if (value instanceof Map<?, ?> inner && depth < 4) {
+                flatten(key + ".", inner, into, depth + 1);
+            } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                into.put(key, json(value));
+            } else {
+                Object scalar = scalar(value);
+                if (scalar != null) {
+                    into.put(key, scalar);
+                }
+            }
+        }
+    }
+
+    /** Strings are trimmed, blank ones dropped; numbers, booleans and dates are kept; anything else is kept for the constraint to name. */
+    private static Object scalar(Object value) {
+        if (value instanceof String s) {
+            return s.isBlank() ? null : s.strip();
+        }
+        return value;
+    }
+
+    private static String safeName(String name) {
+        String safe = name.strip().replaceAll("[^A-Za-z0-9_]", "_");
+        if (safe.isEmpty() || !Character.isLetter(safe.charAt(0))) {
+            safe = "p_" + safe;
+        }
+        return safe;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
     }
 }

@@ -1,6 +1,9 @@
 package org.tailor.ingest.internal;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +31,7 @@ final class PolledConnector {
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastFailure = "";
     private volatile boolean lastPollFailed;
+    private volatile Instant lastRunAt;
 
     PolledConnector(Connector connector, String name, RecordSink sink, long intervalMs) {
         this.connector = connector;
@@ -66,6 +70,18 @@ final class PolledConnector {
         executor.scheduleWithFixedDelay(this::pollOnce, 0, intervalMs, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Polls once more as soon as the poll thread is free. A poll in progress is not interrupted;
+     * the regular schedule goes on as before.
+     */
+    void pollNow() {
+        try {
+            executor.execute(this::pollOnce);
+        } catch (RejectedExecutionException stopped) {
+            LOG.debug("Connector {} is stopping; poll request ignored", name);
+        }
+    }
+
     private void pollOnce() {
         polls.incrementAndGet();
         try {
@@ -78,6 +94,8 @@ final class PolledConnector {
             lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
             lastPollFailed = true;
             LOG.warn("Connector {} failed to poll; polling again in {} ms", name, intervalMs, e);
+        } finally {
+            lastRunAt = Instant.now();
         }
     }
 
@@ -107,16 +125,18 @@ final class PolledConnector {
         try {
             status = connector.status();
         } catch (RuntimeException | LinkageError e) {
-            return new ConnectorStatus(name, false, 0, 0, 0, 0, "status unavailable: " + e);
+            return new ConnectorStatus(name, false, 0, 0, 0, 0, "status unavailable: " + e).withLastRunAt(lastRunAt);
         }
+        Optional<Instant> ranAt = status.lastRunAt().or(() -> Optional.ofNullable(lastRunAt));
         if (lastPollFailed) {
             return new ConnectorStatus(status.name(), false, status.accepted(), status.rejected(),
-                    status.unitsDone(), status.unitsFailed(), "poll failed: " + lastFailure);
+                    status.unitsDone(), status.unitsFailed(), "poll failed: " + lastFailure, ranAt, status.lag());
         }
         if (status.lastError().isEmpty() && !lastFailure.isEmpty()) {
             return new ConnectorStatus(status.name(), status.idle(), status.accepted(), status.rejected(),
-                    status.unitsDone(), status.unitsFailed(), "earlier poll failed: " + lastFailure);
+                    status.unitsDone(), status.unitsFailed(), "earlier poll failed: " + lastFailure, ranAt, status.lag());
         }
-        return status;
+        return new ConnectorStatus(status.name(), status.idle(), status.accepted(), status.rejected(),
+                status.unitsDone(), status.unitsFailed(), status.lastError(), ranAt, status.lag());
     }
 }

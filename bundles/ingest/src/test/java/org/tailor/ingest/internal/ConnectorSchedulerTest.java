@@ -38,6 +38,26 @@ class ConnectorSchedulerTest {
         public IngestStats stats() {
             return new IngestStats(ingested.get(), 0, 0);
         }
+
+        @Override
+        public java.util.List<org.tailor.api.ingest.DeadLetter> deadLetters(java.util.Optional<String> source, int limit) {
+            return java.util.List.of();
+        }
+
+        @Override
+        public java.util.Optional<org.tailor.api.ingest.DeadLetter> deadLetter(long id) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public IngestResult replay(long deadLetterId) {
+            throw new IllegalArgumentException("no dead letters here");
+        }
+
+        @Override
+        public void discard(long deadLetterId, String note) {
+            throw new IllegalArgumentException("no dead letters here");
+        }
     };
 
     final ConnectorScheduler scheduler = new ConnectorScheduler(config(Map.of("default.interval.ms", 5)), ingest);

@@ -43,7 +43,7 @@ class EmailAddressesProperties {
     @Property(tries = 200)
     void webAddressesWithHostNamesAreAcceptedOrRefusedWithAReason(@ForAll @Email(ipv4Host = false, ipv6Host = false, quotedLocalPart = false) String address) {
         String normalized = EmailAddresses.normalize(address);
-        EmailAddresses.problem(normalized).ifPresent(reason -> assertThat(reason).contains("is not a valid email address"));
+        EmailAddresses.problem(normalized).ifPresent(reason -> assertThat(reason).isNotBlank().doesNotContain(normalized));
     }
 
     @Provide

@@ -33,7 +33,10 @@ class RecordIngestServiceTest {
     final InMemoryProfileStore profiles = new InMemoryProfileStore();
     final InMemoryEventStore events = new InMemoryEventStore();
     final InMemoryConsentService consent = new InMemoryConsentService();
-    final RecordIngestService ingest = new RecordIngestService(profiles, events, consent, Clock.fixed(NOW, ZoneOffset.UTC));
+    final InMemoryOrderStore orders = new InMemoryOrderStore();
+    final InMemoryDeadLetterStore deadLetters = new InMemoryDeadLetterStore();
+    final RecordIngestService ingest = new RecordIngestService(profiles, events, orders, deadLetters, consent,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void newCustomerCreatesAProfileWithIdentitiesAndAttributes() {
@@ -84,22 +87,60 @@ class RecordIngestServiceTest {
     }
 
     @Test
-    void recordJoiningTwoProfilesIsRejectedAndChangesNothing() {
-        String ann = ingest.ingest(customer("customer_id", "C1", "first_name", "Ann")).profileId().orElseThrow();
-        String bob = ingest.ingest(customer("email", "bob@example.com", "first_name", "Bob")).profileId().orElseThrow();
+    void recordJoiningTwoProfilesMergesThemIntoTheKnownCustomer() {
+        String ann = ingest.ingest(customer("customer_id", "C1", "first_name", "Ann", "city", "Graz")).profileId().orElseThrow();
+        String bob = ingest.ingest(customer("email", "bob@example.com", "first_name", "Bob", "attributes.tier", "gold"))
+                .profileId().orElseThrow();
 
         IngestResult result = ingest.ingest(customer("customer_id", "C1", "email", "bob@example.com", "first_name", "Zed"));
 
+        assertThat(result.profileId()).contains(ann);
+        Profile merged = profiles.only();
+        assertThat(merged.identities()).containsExactlyInAnyOrder(
+                new Identity("customer_id", "C1"), new Identity("email", "bob@example.com"));
+        assertThat(merged.attributes()).containsEntry("first_name", "Zed").containsEntry("city", "Graz").containsEntry("tier", "gold");
+        assertThat(profiles.find(bob)).map(Profile::id).contains(ann);
+        assertThat(ingest.merges(ann)).singleElement().satisfies(m -> {
+            assertThat(m.survivorId()).isEqualTo(ann);
+            assertThat(m.absorbedId()).isEqualTo(bob);
+            assertThat(m.reason()).contains("customer_id:C1").contains("email:bob@example.com").contains("csv:test.csv");
+        });
+        assertThat(ingest.stats().merges()).isEqualTo(1);
+    }
+
+    @Test
+    void unmergeGivesTheAbsorbedProfileBackItsIdentitiesAndAttributes() {
+        String ann = ingest.ingest(customer("customer_id", "C1", "first_name", "Ann")).profileId().orElseThrow();
+        String bob = ingest.ingest(customer("email", "bob@example.com", "first_name", "Bob")).profileId().orElseThrow();
+        ingest.ingest(customer("customer_id", "C1", "email", "bob@example.com"));
+        String mergeId = ingest.merges(ann).get(0).id();
+
+        var undone = ingest.unmerge(mergeId);
+
+        assertThat(undone.revertedAt()).contains(NOW);
+        assertThat(profiles.find(bob).orElseThrow().identities()).containsExactly(new Identity("email", "bob@example.com"));
+        assertThat(profiles.find(bob).orElseThrow().attributes()).containsEntry("first_name", "Bob");
+        assertThat(profiles.find(ann).orElseThrow().identities()).containsExactly(new Identity("customer_id", "C1"));
+        assertThat(ingest.merge(mergeId)).hasValueSatisfying(m -> assertThat(m.active()).isFalse());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingest.unmerge(mergeId)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void twoDifferentCustomersAreNeverMergedAndTheRecordIsKeptAsADeadLetter() {
+        String ann = ingest.ingest(customer("customer_id", "C1", "email", "ann@example.com")).profileId().orElseThrow();
+        String bob = ingest.ingest(customer("customer_id", "C2", "email", "bob@example.com")).profileId().orElseThrow();
+
+        IngestResult result = ingest.ingest(customer("customer_id", "C1", "email", "bob@example.com"));
+
         assertThat(result.isAccepted()).isFalse();
         assertThat(result.violations()).singleElement().satisfies(v -> {
-            assertThat(v.field()).isEqualTo("email");
-            assertThat(v.reason()).contains("already belongs to profile " + bob)
-                    .contains("customer_id belongs to profile " + ann)
-                    .contains("merging profiles is not supported yet");
+            assertThat(v.field()).isEqualTo("customer_id");
+            assertThat(v.reason()).contains("C1").contains("C2").contains("profile " + bob).contains("never merged");
         });
-        assertThat(profiles.find(ann).orElseThrow().attributes()).containsEntry("first_name", "Ann");
-        assertThat(profiles.find(bob).orElseThrow().attributes()).containsEntry("first_name", "Bob");
-        assertThat(ingest.stats()).isEqualTo(new IngestStats(2, 1, 2));
+        assertThat(profiles.find(ann).orElseThrow().identities()).hasSize(2);
+        assertThat(profiles.find(bob).orElseThrow().identities()).hasSize(2);
+        assertThat(ingest.deadLetters(java.util.Optional.empty(), 10)).singleElement()
+                .satisfies(d -> assertThat(d.violations()).isEqualTo(result.violations()));
     }
 
     @Test
@@ -179,7 +220,7 @@ class RecordIngestServiceTest {
                     .containsEntry("currency", "EUR").containsEntry("category", "outdoor");
             assertThat(e.source()).isEqualTo("csv:test.csv");
         });
-        assertThat(ingest.stats()).isEqualTo(new IngestStats(2, 0, 1));
+        assertThat(ingest.stats()).isEqualTo(new IngestStats(2, 0, 1, 1, 0));
     }
 
     @Test

@@ -23,6 +23,10 @@ final class Records {
         return record(RecordKind.EVENT, nameValues);
     }
 
+    static InboundRecord alias(Object... nameValues) {
+        return record(RecordKind.ALIAS, nameValues);
+    }
+
     static InboundRecord record(RecordKind kind, Object... nameValues) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (int i = 0; i < nameValues.length; i += 2) {

@@ -174,6 +174,26 @@ final class Fakes {
         public void forEach(Consumer<Profile> visitor) {
             byId.values().forEach(visitor);
         }
+
+        @Override
+        public org.tailor.api.model.ProfileMerge merge(String survivorId, String absorbedId, String reason, Instant at) {
+            throw new UnsupportedOperationException("merges are not part of these tests");
+        }
+
+        @Override
+        public org.tailor.api.model.ProfileMerge unmerge(String mergeId, Instant at) {
+            throw new UnsupportedOperationException("merges are not part of these tests");
+        }
+
+        @Override
+        public List<org.tailor.api.model.ProfileMerge> merges(String profileId) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<org.tailor.api.model.ProfileMerge> findMerge(String mergeId) {
+            return Optional.empty();
+        }
     }
 
     static final class Outbox implements OutboxStore {

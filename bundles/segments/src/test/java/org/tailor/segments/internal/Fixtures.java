@@ -118,6 +118,26 @@ final class Fixtures {
         public void forEach(Consumer<Profile> visitor) {
             List.copyOf(profiles.values()).forEach(visitor);
         }
+
+        @Override
+        public org.tailor.api.model.ProfileMerge merge(String survivorId, String absorbedId, String reason, Instant at) {
+            throw new UnsupportedOperationException("merges are not part of these tests");
+        }
+
+        @Override
+        public org.tailor.api.model.ProfileMerge unmerge(String mergeId, Instant at) {
+            throw new UnsupportedOperationException("merges are not part of these tests");
+        }
+
+        @Override
+        public List<org.tailor.api.model.ProfileMerge> merges(String profileId) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<org.tailor.api.model.ProfileMerge> findMerge(String mergeId) {
+            return Optional.empty();
+        }
     }
 
     /** Events, and a record of every eventsOf call so tests can check how often the store is asked. */

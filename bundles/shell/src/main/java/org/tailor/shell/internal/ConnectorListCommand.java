@@ -8,7 +8,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.tailor.api.connector.ConnectorRegistry;
 import org.tailor.api.connector.ConnectorStatus;
 
-@Command(scope = "tailor", name = "connector-list", description = "Lists the connectors Tailor polls, with their progress")
+@Command(scope = "tailor", name = "connector-list", description = "Lists the sources Tailor imports from: last run, rows accepted and rejected, lag")
 @Service
 public class ConnectorListCommand implements Action {
 
@@ -20,14 +20,17 @@ public class ConnectorListCommand implements Action {
         ShellTable table = new ShellTable();
         table.column("Name");
         table.column("State");
+        table.column("Last run");
         table.column("Accepted").alignRight();
         table.column("Rejected").alignRight();
         table.column("Done").alignRight();
         table.column("Failed").alignRight();
-        table.column("Last error");
+        table.column("Lag").alignRight();
+        table.column("Last error").maxSize(60);
         for (ConnectorStatus s : registry.connectors()) {
-            table.addRow().addContent(s.name(), s.idle() ? "idle" : "busy", s.accepted(), s.rejected(),
-                    s.unitsDone(), s.unitsFailed(), s.lastError());
+            table.addRow().addContent(s.name(), s.idle() ? "idle" : "busy",
+                    s.lastRunAt().map(Formats::ago).orElse("never"), s.accepted(), s.rejected(),
+                    s.unitsDone(), s.unitsFailed(), s.lag().map(Formats::duration).orElse("-"), s.lastError());
         }
         table.print(System.out);
         return null;
