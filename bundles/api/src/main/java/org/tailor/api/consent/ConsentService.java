@@ -20,6 +20,14 @@ public interface ConsentService {
     /** Appends a consent entry to the profile's history. */
     void record(ConsentRecord record);
 
+    /**
+     * Appends consent entries, as {@link #record} does for each; ledgers store them in one batch.
+     * Returns once all are durable.
+     */
+    default void recordAll(java.util.Collection<ConsentRecord> records) {
+        records.forEach(this::record);
+    }
+
     /** The profile's consent history, oldest first; never null. */
     List<ConsentRecord> history(String profileId);
 }

@@ -22,6 +22,23 @@ public interface IngestService {
      */
     IngestResult ingest(InboundRecord record);
 
+    /**
+     * Ingests records in order with exactly the outcome of calling {@link #ingest} for each in turn,
+     * but with far fewer round trips to the store: the way to import files and batches.
+     *
+     * @return one result per record, in the same order
+     * @throws org.tailor.api.store.StoreException if the store fails; then none of the records may
+     *     count as handled (some may be stored), and the caller should retry the whole batch, which
+     *     idempotent ingest makes safe
+     */
+    default List<IngestResult> ingestAll(List<InboundRecord> records) {
+        List<IngestResult> results = new java.util.ArrayList<>(records.size());
+        for (InboundRecord record : records) {
+            results.add(ingest(record));
+        }
+        return results;
+    }
+
     /** Counts since the service started; never null. */
     IngestStats stats();
 

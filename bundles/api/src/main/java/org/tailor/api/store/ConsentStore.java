@@ -16,6 +16,11 @@ public interface ConsentStore {
     /** Appends one entry; entries are never updated or deleted through this interface. */
     void append(ConsentRecord record);
 
+    /** Appends entries in order; stores do it in one transaction with batched statements. */
+    default void appendAll(java.util.Collection<ConsentRecord> records) {
+        records.forEach(this::append);
+    }
+
     /** The profile's entries for every purpose, oldest first; never null. */
     List<ConsentRecord> history(String profileId);
 }

@@ -1,6 +1,7 @@
 package org.tailor.api.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 import org.tailor.api.model.Event;
@@ -19,6 +20,22 @@ public interface EventStore {
      * @return true if stored, false if it was a duplicate
      */
     boolean append(Event event);
+
+    /**
+     * Stores every event whose id is not stored yet. Stores do it in one transaction with batched
+     * statements; the default appends each in turn.
+     *
+     * @return how many were stored (duplicates, also within the batch, are not counted)
+     */
+    default int appendAll(Collection<Event> events) {
+        int stored = 0;
+        for (Event event : events) {
+            if (append(event)) {
+                stored++;
+            }
+        }
+        return stored;
+    }
 
     /** The profile's events that occurred at or after {@code since}, oldest first; never null. */
     List<Event> eventsOf(String profileId, Instant since);

@@ -1,6 +1,8 @@
 package org.tailor.api.store;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,6 +28,30 @@ public interface ProfileStore {
 
     /** The profile that holds this identity, or empty. An identity belongs to at most one profile. */
     Optional<Profile> findByIdentity(Identity identity);
+
+    /**
+     * The profiles holding any of the given identities, keyed by identity; identities no profile
+     * holds are absent. Stores answer it in one round trip per few hundred identities, for batch
+     * ingest; the default asks {@link #findByIdentity} for each.
+     */
+    default Map<Identity, Profile> findByIdentities(Collection<Identity> identities) {
+        Map<Identity, Profile> found = new java.util.LinkedHashMap<>();
+        for (Identity identity : identities) {
+            findByIdentity(identity).ifPresent(profile -> found.put(identity, profile));
+        }
+        return found;
+    }
+
+    /**
+     * Inserts or replaces the profiles and their identities with the same rules as {@link #save}.
+     * Stores do it in one transaction (all or none) with batched statements; the default saves
+     * each in turn.
+     *
+     * @throws StoreException if an identity already belongs to a profile not in the batch
+     */
+    default void saveAll(Collection<Profile> profiles) {
+        profiles.forEach(this::save);
+    }
 
     /**
      * Inserts or replaces the profile and its identities in one transaction.

@@ -34,6 +34,8 @@ public class ConsentLedgerService implements ConsentService {
             .thenComparing(r -> r.status() != ConsentStatus.GRANTED);
 
     private final ConsentStore store;
+    private static final int MAX_CACHED_HISTORIES = 100_000;
+
     private final Map<String, List<ConsentRecord>> historyCache = new ConcurrentHashMap<>();
 
     @Activate
@@ -73,7 +75,22 @@ public class ConsentLedgerService implements ConsentService {
     }
 
     @Override
+    public void recordAll(java.util.Collection<ConsentRecord> records) {
+        records.forEach(r -> historyCache.remove(r.profileId()));
+        try {
+            store.appendAll(records);
+        } finally {
+            records.forEach(r -> historyCache.remove(r.profileId()));
+        }
+    }
+
+    @Override
     public List<ConsentRecord> history(String profileId) {
+        if (historyCache.size() >= MAX_CACHED_HISTORIES) {
+            // An import touching millions of people must not keep all their histories; starting the
+            // cache over is crude but bounded, and checks reload what they need.
+            historyCache.clear();
+        }
         return historyCache.computeIfAbsent(profileId, id -> List.copyOf(store.history(id)));
     }
 }

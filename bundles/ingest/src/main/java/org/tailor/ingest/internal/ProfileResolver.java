@@ -41,6 +41,11 @@ final class ProfileResolver {
     private final Clock clock;
     private final ReentrantLock lock;
 
+    /** The lock ingest and merges share; batch ingest holds it for a whole batch. */
+    ReentrantLock lock() {
+        return lock;
+    }
+
     ProfileResolver(ProfileStore profiles, ConsentCombiner consent, Clock clock, ReentrantLock lock) {
         this.profiles = profiles;
         this.consent = consent;
@@ -68,27 +73,43 @@ final class ProfileResolver {
             }
             Instant now = clock.instant();
             if (found.isEmpty()) {
-                Profile created = new Profile(UUID.randomUUID().toString(), new LinkedHashSet<>(identities), attributes, now, now);
+                Profile created = created(identities, attributes, now);
                 profiles.save(created);
                 return Checked.valid(new Resolved(created, true, true, List.of()));
             }
             List<ProfileMerge> merges = new ArrayList<>();
             Profile existing = found.size() == 1 ? found.values().iterator().next()
                     : mergeAll(List.copyOf(found.values()), reason(identities, why), merges);
-            Set<Identity> mergedIdentities = new LinkedHashSet<>(existing.identities());
-            mergedIdentities.addAll(identities);
-            Map<String, Object> mergedAttributes = new LinkedHashMap<>(existing.attributes());
-            mergedAttributes.putAll(attributes);
-            if (mergedIdentities.equals(existing.identities()) && mergedAttributes.equals(existing.attributes())) {
-                // Nothing new: leave updatedAt alone so that re-importing a file changes nothing.
+            Optional<Profile> updated = updated(existing, identities, attributes, now);
+            if (updated.isEmpty()) {
                 return Checked.valid(new Resolved(existing, false, !merges.isEmpty(), merges));
             }
-            Profile updated = new Profile(existing.id(), mergedIdentities, mergedAttributes, existing.createdAt(), now);
-            profiles.save(updated);
-            return Checked.valid(new Resolved(updated, false, true, merges));
+            profiles.save(updated.get());
+            return Checked.valid(new Resolved(updated.get(), false, true, merges));
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A new profile for identities no profile holds yet. */
+    static Profile created(List<Identity> identities, Map<String, Object> attributes, Instant now) {
+        return new Profile(UUID.randomUUID().toString(), new LinkedHashSet<>(identities), attributes, now, now);
+    }
+
+    /**
+     * The profile with the record's identities and attributes applied (given attributes override,
+     * absent ones are kept), or empty when that changes nothing: then updatedAt stays as it is, so
+     * that re-importing a file changes nothing.
+     */
+    static Optional<Profile> updated(Profile existing, List<Identity> identities, Map<String, Object> attributes, Instant now) {
+        Set<Identity> mergedIdentities = new LinkedHashSet<>(existing.identities());
+        mergedIdentities.addAll(identities);
+        Map<String, Object> mergedAttributes = new LinkedHashMap<>(existing.attributes());
+        mergedAttributes.putAll(attributes);
+        if (mergedIdentities.equals(existing.identities()) && mergedAttributes.equals(existing.attributes())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Profile(existing.id(), mergedIdentities, mergedAttributes, existing.createdAt(), now));
     }
 
     /** Joins two profiles an admin says are one person; same rules as automatic merges. */
@@ -152,7 +173,7 @@ final class ProfileResolver {
             .thenComparing(Profile::createdAt)
             .thenComparing(Profile::id);
 
-    private static Optional<Violation> customerIdConflict(List<Identity> identities, Iterable<Profile> found) {
+    static Optional<Violation> customerIdConflict(List<Identity> identities, Iterable<Profile> found) {
         Map<String, String> customerOf = new LinkedHashMap<>();
         identities.stream().filter(i -> i.namespace().equals(Identity.CUSTOMER_ID)).findFirst()
                 .ifPresent(i -> customerOf.put(i.value(), "the record"));

@@ -55,6 +55,7 @@ public final class RecordIngestService implements IngestService, IdentityService
     private final OrderValidator orderRecords;
     private final EventValidator eventRecords;
     private final AliasValidator aliases;
+    private final BatchIngest batch;
     private final LongAdder accepted = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder profilesCreated = new LongAdder();
@@ -88,6 +89,7 @@ public final class RecordIngestService implements IngestService, IdentityService
         this.orderRecords = new OrderValidator(validator);
         this.eventRecords = new EventValidator(validator);
         this.aliases = new AliasValidator(validator);
+        this.batch = new BatchIngest(profiles, events, resolver, this.consent, clock, this::apply);
     }
 
     @Deactivate
@@ -103,6 +105,30 @@ public final class RecordIngestService implements IngestService, IdentityService
         }
         count(outcome);
         return outcome.result();
+    }
+
+    @Override
+    public List<IngestResult> ingestAll(List<InboundRecord> records) {
+        List<Outcome> outcomes = batch.ingest(records, this::validate);
+        List<IngestResult> results = new java.util.ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            if (!outcome.result().isAccepted()) {
+                deadLetters.keep(records.get(i), outcome.result().violations());
+            }
+            count(outcome);
+            results.add(outcome.result());
+        }
+        return results;
+    }
+
+    private Checked<?> validate(InboundRecord record) {
+        return switch (record.kind()) {
+            case CUSTOMER -> customers.validate(record);
+            case ORDER -> orderRecords.validate(record);
+            case EVENT -> eventRecords.validate(record);
+            case ALIAS -> aliases.validate(record);
+        };
     }
 
     @Override
@@ -164,14 +190,6 @@ public final class RecordIngestService implements IngestService, IdentityService
         figures.refresh(undone.survivorId());
         figures.refresh(undone.absorbedId());
         return undone;
-    }
-
-    /** What one record did: the result, and whether it created a profile, changed nothing or merged profiles. */
-    private record Outcome(IngestResult result, boolean created, boolean changed, int merges) {
-
-        static Outcome rejected(List<org.tailor.api.ingest.Violation> violations) {
-            return new Outcome(IngestResult.rejected(violations), false, false, 0);
-        }
     }
 
     private void count(Outcome outcome) {

@@ -1,0 +1,2 @@
+/** The customers connector; private to the bundle. */
+package ${package}.internal;
