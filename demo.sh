@@ -66,7 +66,7 @@ java -jar "$KARAF"/sample/tailor-sample-data-*.jar --out "$KARAF/data/inbox" --c
 say "Waiting for the hot folder to import them"
 for i in $(seq 1 600); do
   left=$(find "$KARAF/data/inbox" "$KARAF/data/inbox/processing" -maxdepth 1 -name '*.csv' 2>/dev/null | wc -l)
-  if [[ "$left" -eq 0 ]] && console "tailor:connector-list" | grep -q "csv-hotfolder.*idle"; then break; fi
+  if [[ "$left" -eq 0 ]] && console "tailor:connector-list" | grep -q "csv-default.*idle"; then break; fi
   [[ $i -eq 600 ]] && fail "import did not finish within 600 s"
   sleep 1
 done

@@ -126,7 +126,7 @@ public class DemoCampaignIT extends TailorTestSupport {
             boolean inboxEmpty = pending.noneMatch(p -> p.toString().endsWith(".csv"));
             boolean processingEmpty = isEmptyOrAbsent(inbox.resolve("processing"));
             return inboxEmpty && processingEmpty
-                    && connectors.connectors().stream().anyMatch(s -> s.name().equals("csv-hotfolder") && s.idle());
+                    && connectors.connectors().stream().anyMatch(s -> s.name().equals("csv-default") && s.idle());
         } catch (IOException e) {
             return false;
         }

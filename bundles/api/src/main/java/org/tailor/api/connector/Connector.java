@@ -18,7 +18,7 @@ public interface Connector {
     /** Optional service property: milliseconds between polls. */
     String POLL_INTERVAL_PROPERTY = "tailor.connector.interval";
 
-    /** A short stable name, for example {@code csv-hotfolder}; never null. */
+    /** A short stable name, for example {@code csv-default}; never null. */
     String name();
 
     /**

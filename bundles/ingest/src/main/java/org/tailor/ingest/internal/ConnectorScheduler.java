@@ -19,6 +19,8 @@ import org.tailor.api.connector.Connector;
 import org.tailor.api.connector.ConnectorRegistry;
 import org.tailor.api.connector.ConnectorStatus;
 import org.tailor.api.connector.RecordSink;
+import org.tailor.api.ingest.InboundRecord;
+import org.tailor.api.ingest.IngestResult;
 import org.tailor.api.ingest.IngestService;
 
 /**
@@ -41,7 +43,17 @@ public final class ConnectorScheduler implements ConnectorRegistry {
 
     @Activate
     public ConnectorScheduler(ConnectorSchedulerConfig config, @Reference IngestService ingest) {
-        this.sink = ingest::ingest;
+        this.sink = new RecordSink() {
+            @Override
+            public IngestResult accept(InboundRecord record) {
+                return ingest.ingest(record);
+            }
+
+            @Override
+            public List<IngestResult> acceptAll(List<InboundRecord> records) {
+                return ingest.ingestAll(records);
+            }
+        };
         this.defaultIntervalMs = config.default_interval_ms() > 0 ? config.default_interval_ms() : 1000;
         this.stopTimeoutMs = Math.max(0, config.stop_timeout_ms());
     }

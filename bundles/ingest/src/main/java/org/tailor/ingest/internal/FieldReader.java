@@ -38,6 +38,10 @@ final class FieldReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The form shop exports such as Shopify's write: {@code 2026-11-01 10:00:00 +0100}. */
+    private static final java.time.format.DateTimeFormatter SPACED_OFFSET =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS] [xxx][xx]");
+
     private final Map<String, Object> fields;
     private final List<Violation> violations = new ArrayList<>();
 
@@ -144,6 +148,11 @@ final class FieldReader {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notAnOffsetDateTime) {
+            // fall through
+        }
+        try {
+            return OffsetDateTime.parse(text, SPACED_OFFSET).toInstant();
+        } catch (DateTimeParseException notASpacedDateTime) {
             // fall through
         }
         try {

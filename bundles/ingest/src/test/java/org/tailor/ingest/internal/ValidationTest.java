@@ -125,7 +125,7 @@ class ValidationTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"2026-01-02T10:00:00Z", "2026-01-02T11:00:00+01:00", "2026-01-02"})
+        @ValueSource(strings = {"2026-01-02T10:00:00Z", "2026-01-02T11:00:00+01:00", "2026-01-02 11:00:00 +0100", "2026-01-02 11:00:00 +01:00", "2026-01-02"})
         void dateTimesAcceptThreeForms(String value) {
             var checked = customers.validate(customer("customer_id", "C1", "signed_up_at", value));
             assertThat(checked.violations()).isEmpty();

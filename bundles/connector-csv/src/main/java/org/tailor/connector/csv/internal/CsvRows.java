@@ -22,6 +22,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvRows implements Closeable {
 
+    /** What a CSV file that cannot be parsed on is, in rejects files. */
+    static final String MALFORMED = "malformed CSV";
+
     /** Longest record accepted, in characters. */
     static final long MAX_RECORD_CHARS = 1 << 20;
 
@@ -53,10 +56,10 @@ final class CsvRows implements Closeable {
     /**
      * The next record, or null at the end of the file.
      *
-     * @throws MalformedCsvException if the file cannot be read on from here; no further rows can be read
+     * @throws MalformedFileException if the file cannot be read on from here; no further rows can be read
      * @throws IOException if the file itself cannot be read
      */
-    Row next() throws IOException, MalformedCsvException {
+    Row next() throws IOException, MalformedFileException {
         long line = parser.getCurrentLineNumber() + 1;
         guard.nextRecord();
         try {
@@ -68,17 +71,17 @@ final class CsvRows implements Closeable {
             throw malformedOrRethrow(e.getCause(), line);
         } catch (IllegalStateException e) {
             // Commons CSV reports some syntax errors this way rather than as CSVException.
-            throw new MalformedCsvException(line, describe(e));
+            throw new MalformedFileException(line, MALFORMED, describe(e));
         }
     }
 
-    private static MalformedCsvException malformedOrRethrow(IOException cause, long line) throws IOException {
+    private static MalformedFileException malformedOrRethrow(IOException cause, long line) throws IOException {
         if (cause instanceof CharacterCodingException) {
-            return new MalformedCsvException(line, "the file is not valid UTF-8 at or after this line; save it as"
+            return new MalformedFileException(line, MALFORMED, "the file is not valid UTF-8 at or after this line; save it as"
                     + " \"CSV UTF-8\"");
         }
         if (cause instanceof CSVException || cause instanceof RecordLengthGuard.RecordTooLongException) {
-            return new MalformedCsvException(line, describe(cause));
+            return new MalformedFileException(line, MALFORMED, describe(cause));
         }
         throw cause;
     }
@@ -99,29 +102,6 @@ final class CsvRows implements Closeable {
 
         boolean isBlank() {
             return values.stream().allMatch(String::isBlank);
-        }
-    }
-
-    /** The CSV cannot be parsed on from a given line. */
-    static final class MalformedCsvException extends Exception {
-
-        private static final long serialVersionUID = 1L;
-
-        private final long line;
-        private final String reason;
-
-        MalformedCsvException(long line, String reason) {
-            super("line " + line + ": " + reason);
-            this.line = line;
-            this.reason = reason;
-        }
-
-        long line() {
-            return line;
-        }
-
-        String reason() {
-            return reason;
         }
     }
 }

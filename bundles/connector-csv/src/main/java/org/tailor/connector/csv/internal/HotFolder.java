@@ -138,7 +138,7 @@ final class HotFolder {
     /** The base name ({@code customers-2024} for {@code customers-2024.csv}) under which a finished file goes to done/. */
     String freeDoneBase(Path file, Instant now) {
         String name = file.getFileName().toString();
-        String base = stripCsvExtension(name);
+        String base = FileFormat.stripExtension(name);
         String extension = name.substring(base.length());
         String candidate = base;
         for (int attempt = 1; taken(done, candidate + extension) || taken(done, candidate + REJECTS_SUFFIX); attempt++) {
@@ -150,7 +150,7 @@ final class HotFolder {
     /** Moves a finished file to done/ under the base name from {@link #freeDoneBase}. */
     Path moveToDone(Path file, String base) throws IOException {
         String name = file.getFileName().toString();
-        String extension = name.substring(stripCsvExtension(name).length());
+        String extension = name.substring(FileFormat.stripExtension(name).length());
         return Files.move(file, done.resolve(base + extension));
     }
 
@@ -164,7 +164,7 @@ final class HotFolder {
         String name = file.getFileName().toString();
         String candidate = name;
         for (int attempt = 1; taken(failed, candidate) || taken(failed, candidate + ERROR_SUFFIX); attempt++) {
-            String base = stripCsvExtension(name);
+            String base = FileFormat.stripExtension(name);
             candidate = base + "-" + STAMP.format(now) + (attempt == 1 ? "" : "-" + attempt) + name.substring(base.length());
         }
         Path temp = TempFiles.create(failed, candidate + ".error");
@@ -178,11 +178,6 @@ final class HotFolder {
             Files.deleteIfExists(temp);
         }
         return Files.move(file, failed.resolve(candidate));
-    }
-
-    /** {@code customers} for {@code customers.csv} or {@code customers.CSV}; other names unchanged. */
-    static String stripCsvExtension(String name) {
-        return name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
     }
 
     private static boolean isCandidate(Path file) {

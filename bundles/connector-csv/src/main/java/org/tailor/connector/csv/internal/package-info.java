@@ -1,2 +1,2 @@
-/** The CSV hot folder connector; private to the bundle. */
+/** The hot folder connector for CSV and JSON lines files; private to the bundle. */
 package org.tailor.connector.csv.internal;

@@ -35,6 +35,7 @@ class CsvHotFolderConnectorTest {
 
     final FakeSink sink = new FakeSink();
     final MutableClock clock = new MutableClock(T0);
+    final InboxDirectories directories = new InboxDirectories();
 
     static CsvHotFolderConnectorConfig config(Map<String, Object> properties) {
         return Converters.standardConverter().convert(properties).to(CsvHotFolderConnectorConfig.class);
@@ -44,8 +45,9 @@ class CsvHotFolderConnectorTest {
         Map<String, Object> properties = new HashMap<>();
         properties.put("directory", inbox.toString());
         properties.put("settle.ms", 0);
+        properties.put("service.pid", "org.tailor.connector.csv~default");
         properties.putAll(overrides);
-        return new CsvHotFolderConnector(config(properties), clock);
+        return new CsvHotFolderConnector(config(properties), properties, directories, clock);
     }
 
     CsvHotFolderConnector connector() {
@@ -281,6 +283,7 @@ class CsvHotFolderConnectorTest {
         assertThat(inbox("customers.csv")).exists();
         assertThat(sink.accepted).isEmpty();
         assertThat(patient.status().idle()).isFalse();
+        patient.deactivate();
 
         connector(Map.of("settle.ms", 0)).poll(sink);
 
@@ -344,13 +347,13 @@ class CsvHotFolderConnectorTest {
         sink.failOn = record -> record.position().equals("4");
 
         assertThatThrownBy(() -> connector.poll(sink))
-                .hasMessageContaining("customers.csv stopped at line 4")
+                .hasMessageContaining("customers.csv stopped at lines 2 to 5")
                 .hasMessageContaining("imported again from the start");
 
         assertThat(names(inbox(HotFolder.PROCESSING))).containsExactly("customers.csv");
         assertThat(names(inbox(HotFolder.DONE))).as("no half rejects file, not even a hidden one").isEmpty();
         assertThat(connector.status().idle()).isFalse();
-        assertThat(connector.status().lastError()).contains("line 4");
+        assertThat(connector.status().lastError()).contains("lines 2 to 5");
 
         sink.failOn = record -> false;
         connector.poll(sink);
@@ -499,7 +502,7 @@ class CsvHotFolderConnectorTest {
     @Test
     void statusCountsRowsAndFilesAndTellsWhenIdle() throws Exception {
         CsvHotFolderConnector connector = connector();
-        assertThat(connector.status()).isEqualTo(new ConnectorStatus("csv-hotfolder", true, 0, 0, 0, 0, ""));
+        assertThat(connector.status()).isEqualTo(new ConnectorStatus("csv-default", true, 0, 0, 0, 0, ""));
 
         drop("customers.csv", "customer_id,email\nC1,a@example.com\nC2,nope\nC3,c@example.com\n");
         drop("leads.csv", "email\na@example.com\n");
@@ -508,7 +511,7 @@ class CsvHotFolderConnectorTest {
         connector.poll(sink);
 
         ConnectorStatus status = connector.status();
-        assertThat(status.name()).isEqualTo(connector.name()).isEqualTo("csv-hotfolder");
+        assertThat(status.name()).isEqualTo(connector.name()).isEqualTo("csv-default");
         assertThat(status.idle()).isTrue();
         assertThat(status.accepted()).isEqualTo(2);
         assertThat(status.rejected()).isEqualTo(1);
@@ -529,7 +532,9 @@ class CsvHotFolderConnectorTest {
         String before = System.getProperty("karaf.data");
         System.setProperty("karaf.data", karafData.toString());
         try {
-            assertThat(new CsvHotFolderConnector(defaults).inbox()).isEqualTo(karafData.resolve("inbox"));
+            Map<String, Object> named = Map.of("service.pid", "org.tailor.connector.csv~default");
+            assertThat(new CsvHotFolderConnector(config(named), named, directories).inbox())
+                    .isEqualTo(karafData.resolve("inbox"));
         } finally {
             if (before == null) {
                 System.clearProperty("karaf.data");

@@ -133,10 +133,11 @@ class CsvRoundTripPropertyTest {
     }
 
     private static CsvHotFolderConnector connector(Path inbox) {
-        CsvHotFolderConnectorConfig config = Converters.standardConverter()
-                .convert(Map.of("directory", inbox.toString(), "settle.ms", 0))
+        Map<String, Object> properties = Map.of("directory", inbox.toString(), "settle.ms", 0,
+                "service.pid", "org.tailor.connector.csv~default");
+        CsvHotFolderConnectorConfig config = Converters.standardConverter().convert(properties)
                 .to(CsvHotFolderConnectorConfig.class);
-        return new CsvHotFolderConnector(config);
+        return new CsvHotFolderConnector(config, properties, new InboxDirectories());
     }
 
     private static void deleteRecursively(Path root) throws IOException {

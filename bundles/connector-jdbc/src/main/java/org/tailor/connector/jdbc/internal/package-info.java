@@ -1,0 +1,2 @@
+/** The JDBC pull connector; private to the bundle. */
+package org.tailor.connector.jdbc.internal;
