@@ -5,9 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.Optional;
 
-/** Conversions that every store needs, kept in one place so all columns agree. */
+/** Conversions that every store needs, kept in one place so all columns agree; writing is {@link Dialect}'s. */
 final class Jdbc {
 
     /** The SQLState of a unique or primary key violation, the same in H2 and PostgreSQL. */
@@ -16,13 +16,12 @@ final class Jdbc {
     private Jdbc() {
     }
 
-    /** OffsetDateTime rather than Instant: JDBC 4.2 drivers (PostgreSQL too) all accept it. */
-    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-    }
-
     static Instant getInstant(ResultSet rows, String column) throws SQLException {
         return rows.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    static Optional<Instant> getOptionalInstant(ResultSet rows, String column) throws SQLException {
+        return Optional.ofNullable(rows.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 
     /** Drivers wrap the violation differently in batches, so the whole chain is searched. */
@@ -35,16 +34,60 @@ final class Jdbc {
         return false;
     }
 
-    /** Runs the insert; false if the key was already there, which for idempotent writes is not an error. */
+    /**
+     * Runs an insert prepared from {@link Dialect#insertIfNew}; false if the key was already there,
+     * which for idempotent writes is not an error. PostgreSQL answers a duplicate with 0 rows, H2
+     * with a duplicate-key error that leaves its transaction usable.
+     */
     static boolean insertIfNew(PreparedStatement insert) throws SQLException {
         try {
-            insert.executeUpdate();
-            return true;
+            return insert.executeUpdate() > 0;
         } catch (SQLException e) {
             if (isDuplicateKey(e)) {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Runs the statement once per item, each bound by the binder, as {@link #insertIfNew} does:
+     * in one JDBC batch where the dialect allows it.
+     *
+     * @return how many rows were inserted
+     */
+    static <T> int insertAllIfNew(PreparedStatement insert, Dialect dialect, Iterable<T> items, Binder<T> binder)
+            throws SQLException {
+        int inserted = 0;
+        for (T item : items) {
+            binder.bind(insert, item);
+            if (dialect.batchesInsertIfNew()) {
+                insert.addBatch();
+            } else if (insertIfNew(insert)) {
+                inserted++;
+            }
+        }
+        if (dialect.batchesInsertIfNew()) {
+            for (int count : insert.executeBatch()) {
+                if (count > 0) {
+                    inserted++;
+                }
+            }
+        }
+        return inserted;
+    }
+
+    /** Sets one item's parameters on a statement. */
+    @FunctionalInterface
+    interface Binder<T> {
+        void bind(PreparedStatement statement, T item) throws SQLException;
+    }
+
+    /** The single number a COUNT query answers. */
+    static long count(PreparedStatement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 }

@@ -17,10 +17,12 @@ import org.tailor.api.store.ConsentStore;
 public final class JdbcConsentStore implements ConsentStore {
 
     private final JdbcStore db;
+    private final Dialect dialect;
 
     @Activate
     public JdbcConsentStore(@Reference JdbcStore db) {
         this.db = db;
+        this.dialect = db.dialect();
     }
 
     @Override
@@ -32,7 +34,7 @@ public final class JdbcConsentStore implements ConsentStore {
                 insert.setString(1, record.profileId());
                 insert.setString(2, record.purpose());
                 insert.setString(3, record.status().name());
-                Jdbc.setInstant(insert, 4, record.recordedAt());
+                dialect.setInstant(insert, 4, record.recordedAt());
                 insert.setString(5, record.source());
                 return insert.executeUpdate();
             }

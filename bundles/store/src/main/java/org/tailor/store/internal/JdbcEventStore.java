@@ -5,6 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,28 +30,64 @@ public final class JdbcEventStore implements EventStore {
     private static final String COLUMNS = "SELECT id, profile_id, type, occurred_at, properties, source FROM events";
 
     private final JdbcStore db;
+    private final Dialect dialect;
+    private final String insertSql;
     private final AttributeCodec codec = new AttributeCodec();
 
     @Activate
     public JdbcEventStore(@Reference JdbcStore db) {
         this.db = db;
+        this.dialect = db.dialect();
+        this.insertSql = "INSERT INTO events (id, profile_id, origin_profile_id, type, occurred_at, properties, source)"
+                + " VALUES (?, ?, ?, ?, ?, " + dialect.jsonParameter() + ", ?)";
     }
 
-    /** A plain insert: the primary key, not a racy look-up first, decides what is a duplicate. */
+    /**
+     * The primary key, not a racy look-up first, decides what is a duplicate. An event addressed to
+     * a profile absorbed by a merge is stored with the survivor, remembering the id it was
+     * addressed to so that an unmerge gives it back.
+     */
     @Override
     public boolean append(Event event) {
         Objects.requireNonNull(event, "event");
         String properties = codec.encode(event.properties());
-        return db.withConnection("append event " + event.id(), c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO events"
-                    + " (id, profile_id, type, occurred_at, properties, source) VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, event.id());
-                insert.setString(2, event.profileId());
-                insert.setString(3, event.type());
-                Jdbc.setInstant(insert, 4, event.occurredAt());
-                insert.setString(5, properties);
-                insert.setString(6, event.source());
+        return db.inTransaction("append event " + event.id(), c -> {
+            String owner = Survivors.lockedRoot(c, dialect, event.profileId());
+            try (PreparedStatement insert = c.prepareStatement(dialect.insertIfNew(insertSql))) {
+                bind(insert, event, owner, properties);
                 return Jdbc.insertIfNew(insert);
+            }
+        });
+    }
+
+    /**
+     * One transaction: each distinct profile id is resolved (and locked) once, the inserts go as
+     * one batch where the database allows it. Duplicates within the collection keep the first.
+     */
+    @Override
+    public int appendAll(Collection<Event> events) {
+        Objects.requireNonNull(events, "events");
+        Map<String, Event> unique = new LinkedHashMap<>();
+        Map<String, String> properties = new HashMap<>();
+        for (Event event : events) {
+            if (unique.putIfAbsent(event.id(), event) == null) {
+                properties.put(event.id(), codec.encode(event.properties()));
+            }
+        }
+        if (unique.isEmpty()) {
+            return 0;
+        }
+        return db.inTransaction("append " + unique.size() + " events", c -> {
+            Map<String, String> owners = new HashMap<>();
+            for (Event event : unique.values()) {
+                if (!owners.containsKey(event.profileId())) {
+                    owners.put(event.profileId(), Survivors.lockedRoot(c, dialect, event.profileId()));
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(dialect.insertIfNew(insertSql))) {
+                return Jdbc.insertAllIfNew(insert, dialect, unique.values(),
+                        (statement, event) -> bind(statement, event, owners.get(event.profileId()),
+                                properties.get(event.id())));
             }
         });
     }
@@ -64,7 +103,7 @@ public final class JdbcEventStore implements EventStore {
             try (PreparedStatement statement = c.prepareStatement(sql)) {
                 statement.setString(1, profileId);
                 if (bounded) {
-                    Jdbc.setInstant(statement, 2, since);
+                    dialect.setInstant(statement, 2, since);
                 }
                 return events(statement);
             }
@@ -74,12 +113,20 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public long count() {
         return db.withConnection("count events", c -> {
-            try (PreparedStatement statement = c.prepareStatement("SELECT COUNT(*) FROM events");
-                 ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+            try (PreparedStatement statement = c.prepareStatement("SELECT COUNT(*) FROM events")) {
+                return Jdbc.count(statement);
             }
         });
+    }
+
+    private void bind(PreparedStatement insert, Event event, String owner, String properties) throws SQLException {
+        insert.setString(1, event.id());
+        insert.setString(2, owner);
+        insert.setString(3, event.profileId());
+        insert.setString(4, event.type());
+        dialect.setInstant(insert, 5, event.occurredAt());
+        insert.setString(6, properties);
+        insert.setString(7, event.source());
     }
 
     private List<Event> events(PreparedStatement statement) throws SQLException {

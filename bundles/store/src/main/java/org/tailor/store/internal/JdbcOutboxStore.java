@@ -2,7 +2,6 @@ package org.tailor.store.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,27 +23,29 @@ public final class JdbcOutboxStore implements OutboxStore {
     static final int MAX_DETAIL = 4000;
 
     private final JdbcStore db;
+    private final Dialect dialect;
 
     @Activate
     public JdbcOutboxStore(@Reference JdbcStore db) {
         this.db = db;
+        this.dialect = db.dialect();
     }
 
     @Override
     public boolean enqueue(OutboxEntry entry) {
         Objects.requireNonNull(entry, "entry");
         return db.withConnection("enqueue outbox entry " + entry.idempotencyKey(), c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox (idempotency_key, campaign_id,"
-                    + " profile_id, recipient, mime, status, created_at, updated_at, detail)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = c.prepareStatement(dialect.insertIfNew("INSERT INTO outbox"
+                    + " (idempotency_key, campaign_id, profile_id, recipient, mime, status, created_at, updated_at,"
+                    + " detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
                 insert.setString(1, entry.idempotencyKey());
                 insert.setString(2, entry.campaignId());
                 insert.setString(3, entry.profileId());
                 insert.setString(4, entry.recipient());
                 insert.setBytes(5, entry.mime());
                 insert.setString(6, entry.status().name());
-                Jdbc.setInstant(insert, 7, entry.createdAt());
-                Jdbc.setInstant(insert, 8, entry.createdAt());
+                dialect.setInstant(insert, 7, entry.createdAt());
+                dialect.setInstant(insert, 8, entry.createdAt());
                 insert.setString(9, truncate(entry.detail()));
                 return Jdbc.insertIfNew(insert);
             }
@@ -116,7 +117,7 @@ public final class JdbcOutboxStore implements OutboxStore {
                     + " updated_at = ? WHERE idempotency_key = ? AND status = ?")) {
                 update.setString(1, status.name());
                 update.setString(2, truncate(detail));
-                Jdbc.setInstant(update, 3, Instant.now());
+                dialect.setInstant(update, 3, Instant.now());
                 update.setString(4, idempotencyKey);
                 update.setString(5, OutboxStatus.PENDING.name());
                 return update.executeUpdate();

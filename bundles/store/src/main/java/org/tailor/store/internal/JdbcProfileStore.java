@@ -6,6 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +18,21 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tailor.api.model.Identity;
 import org.tailor.api.model.Profile;
+import org.tailor.api.model.ProfileMerge;
 import org.tailor.api.store.ProfileStore;
 import org.tailor.api.store.StoreException;
 
-/** Profiles in table {@code profiles}, their identities in {@code profile_identities}. */
+/**
+ * Profiles in table {@code profiles}, their identities in {@code profile_identities}. A profile
+ * absorbed by a merge keeps its row, marked by {@code absorbed_into}, and is left out of counts and
+ * visits; its id finds the survivor. Merges themselves are {@link ProfileMerges}' work.
+ */
 @Component(service = ProfileStore.class)
 public final class JdbcProfileStore implements ProfileStore {
 
@@ -36,24 +47,28 @@ public final class JdbcProfileStore implements ProfileStore {
     private static final String BY_ID = SELECT.formatted("profiles", "WHERE p.id = ?");
     private static final String BY_IDENTITY = SELECT.formatted("profiles", "WHERE p.id = (SELECT profile_id"
             + " FROM profile_identities WHERE namespace = ? AND identity_value = ?)");
-    private static final String FIRST_PAGE = SELECT.formatted(
-            "(SELECT * FROM profiles ORDER BY id FETCH FIRST " + PAGE_SIZE + " ROWS ONLY)", "");
-    private static final String NEXT_PAGE = SELECT.formatted(
-            "(SELECT * FROM profiles WHERE id > ? ORDER BY id FETCH FIRST " + PAGE_SIZE + " ROWS ONLY)", "");
+    private static final String FIRST_PAGE = SELECT.formatted("(SELECT * FROM profiles WHERE absorbed_into IS NULL"
+            + " ORDER BY id FETCH FIRST " + PAGE_SIZE + " ROWS ONLY)", "");
+    private static final String NEXT_PAGE = SELECT.formatted("(SELECT * FROM profiles WHERE absorbed_into IS NULL"
+            + " AND id > ? ORDER BY id FETCH FIRST " + PAGE_SIZE + " ROWS ONLY)", "");
 
     private final JdbcStore db;
+    private final Dialect dialect;
     private final AttributeCodec codec = new AttributeCodec();
+    private final ProfileMerges merges;
 
     @Activate
     public JdbcProfileStore(@Reference JdbcStore db) {
         this.db = db;
+        this.dialect = db.dialect();
+        this.merges = new ProfileMerges(db, codec);
     }
 
     @Override
     public Optional<Profile> find(String profileId) {
         Objects.requireNonNull(profileId, "profileId");
         return db.withConnection("find profile " + profileId,
-                c -> first(query(c, BY_ID, profileId)));
+                c -> first(query(c, BY_ID, Survivors.root(c, profileId))));
     }
 
     @Override
@@ -67,16 +82,75 @@ public final class JdbcProfileStore implements ProfileStore {
     @Override
     public void save(Profile profile) {
         Objects.requireNonNull(profile, "profile");
-        String attributes = codec.encode(profile.attributes());
-        db.inTransaction("save profile " + profile.id(), c -> {
-            for (Identity identity : profile.identities()) {
-                owner(c, identity).filter(owner -> !owner.equals(profile.id()))
-                        .ifPresent(owner -> {
-                            throw conflict(profile, identity, owner);
-                        });
+        write("save profile " + profile.id(), List.of(profile));
+    }
+
+    /** One transaction for all; a profile given twice is saved as its last copy. */
+    @Override
+    public void saveAll(Collection<Profile> profiles) {
+        Objects.requireNonNull(profiles, "profiles");
+        Map<String, Profile> byId = new LinkedHashMap<>();
+        profiles.forEach(profile -> byId.put(profile.id(), profile));
+        if (!byId.isEmpty()) {
+            write("save " + byId.size() + " profiles", byId.values());
+        }
+    }
+
+    /** Asks in chunks, each one query for the profiles and their identities. */
+    @Override
+    public Map<Identity, Profile> findByIdentities(Collection<Identity> identities) {
+        Objects.requireNonNull(identities, "identities");
+        List<Identity> wanted = List.copyOf(new LinkedHashSet<>(identities));
+        Map<Identity, Profile> found = new LinkedHashMap<>();
+        for (int from = 0; from < wanted.size(); from += PAGE_SIZE) {
+            List<Identity> chunk = wanted.subList(from, Math.min(wanted.size(), from + PAGE_SIZE));
+            String condition = String.join(" OR ", Collections.nCopies(chunk.size(),
+                    "(namespace = ? AND identity_value = ?)"));
+            String sql = SELECT.formatted("profiles", "WHERE p.id IN (SELECT profile_id FROM profile_identities WHERE "
+                    + condition + ")");
+            String[] parameters = chunk.stream().flatMap(i -> Stream.of(i.namespace(), i.value()))
+                    .toArray(String[]::new);
+            List<Profile> profiles = db.withConnection("find profiles by " + chunk.size() + " identities",
+                    c -> query(c, sql, parameters));
+            Set<Identity> asked = new HashSet<>(chunk);
+            for (Profile profile : profiles) {
+                profile.identities().stream().filter(asked::contains).forEach(i -> found.put(i, profile));
             }
-            upsertRow(c, profile, attributes);
-            replaceIdentities(c, profile);
+        }
+        Map<Identity, Profile> ordered = new LinkedHashMap<>();
+        wanted.stream().filter(found::containsKey).forEach(i -> ordered.put(i, found.get(i)));
+        return ordered;
+    }
+
+    /**
+     * Saves the profiles in one transaction. An identity may move between profiles of the batch;
+     * one held by a profile outside it is a conflict.
+     */
+    private void write(String operation, Collection<Profile> profiles) {
+        Map<String, String> attributes = new HashMap<>();
+        profiles.forEach(profile -> attributes.put(profile.id(), codec.encode(profile.attributes())));
+        db.inTransaction(operation, c -> {
+            Map<Identity, String> claimed = new HashMap<>();
+            for (Profile profile : profiles) {
+                // The lock also keeps a merge from absorbing the profile while it is being saved.
+                Optional<String> survivor = Survivors.absorbedInto(c, profile.id(), " FOR UPDATE");
+                if (survivor.isPresent()) {
+                    throw new StoreException("cannot save profile " + profile.id() + ": it was merged into profile "
+                            + survivor.get() + "; save that profile instead, or undo the merge first");
+                }
+                for (Identity identity : profile.identities()) {
+                    String other = claimed.putIfAbsent(identity, profile.id());
+                    if (other != null) {
+                        throw conflict(profile, identity, other);
+                    }
+                    owner(c, identity).filter(owner -> !attributes.containsKey(owner))
+                            .ifPresent(owner -> {
+                                throw conflict(profile, identity, owner);
+                            });
+                }
+            }
+            upsertRows(c, profiles, attributes);
+            replaceIdentities(c, profiles, claimed);
             return null;
         });
     }
@@ -84,10 +158,9 @@ public final class JdbcProfileStore implements ProfileStore {
     @Override
     public long count() {
         return db.withConnection("count profiles", c -> {
-            try (PreparedStatement statement = c.prepareStatement("SELECT COUNT(*) FROM profiles");
-                 ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+            try (PreparedStatement statement = c.prepareStatement(
+                    "SELECT COUNT(*) FROM profiles WHERE absorbed_into IS NULL")) {
+                return Jdbc.count(statement);
             }
         });
     }
@@ -114,6 +187,26 @@ public final class JdbcProfileStore implements ProfileStore {
         }
     }
 
+    @Override
+    public ProfileMerge merge(String survivorId, String absorbedId, String reason, Instant at) {
+        return merges.merge(survivorId, absorbedId, reason, at);
+    }
+
+    @Override
+    public ProfileMerge unmerge(String mergeId, Instant at) {
+        return merges.unmerge(mergeId, at);
+    }
+
+    @Override
+    public List<ProfileMerge> merges(String profileId) {
+        return merges.mergesOf(profileId);
+    }
+
+    @Override
+    public Optional<ProfileMerge> findMerge(String mergeId) {
+        return merges.find(mergeId);
+    }
+
     private static Optional<String> owner(Connection c, Identity identity) throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(
                 "SELECT profile_id FROM profile_identities WHERE namespace = ? AND identity_value = ?")) {
@@ -130,48 +223,47 @@ public final class JdbcProfileStore implements ProfileStore {
                 + " already belongs to profile " + owner);
     }
 
-    private static void upsertRow(Connection c, Profile profile, String attributes) throws SQLException {
-        // UPDATE then INSERT rather than MERGE: portable, and the primary key settles a race
-        // between two first saves of one profile (the loser fails and may retry).
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE profiles SET attributes = ?, created_at = ?, updated_at = ? WHERE id = ?")) {
-            update.setString(1, attributes);
-            Jdbc.setInstant(update, 2, profile.createdAt());
-            Jdbc.setInstant(update, 3, profile.updatedAt());
-            update.setString(4, profile.id());
-            if (update.executeUpdate() > 0) {
-                return;
+    private void upsertRows(Connection c, Collection<Profile> profiles, Map<String, String> attributes)
+            throws SQLException {
+        // One statement per profile, so two first saves of one profile cannot both insert.
+        try (PreparedStatement upsert = c.prepareStatement(dialect.upsert("profiles", "id",
+                "id, attributes, created_at, updated_at", "?, " + dialect.jsonParameter() + ", ?, ?"))) {
+            for (Profile profile : profiles) {
+                upsert.setString(1, profile.id());
+                upsert.setString(2, attributes.get(profile.id()));
+                dialect.setInstant(upsert, 3, profile.createdAt());
+                dialect.setInstant(upsert, 4, profile.updatedAt());
+                upsert.addBatch();
             }
-        }
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO profiles (id, attributes, created_at, updated_at) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, profile.id());
-            insert.setString(2, attributes);
-            Jdbc.setInstant(insert, 3, profile.createdAt());
-            Jdbc.setInstant(insert, 4, profile.updatedAt());
-            insert.executeUpdate();
+            upsert.executeBatch();
         }
     }
 
-    private static void replaceIdentities(Connection c, Profile profile) throws SQLException {
+    private void replaceIdentities(Connection c, Collection<Profile> profiles, Map<Identity, String> claimed)
+            throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM profile_identities WHERE profile_id = ?")) {
-            delete.setString(1, profile.id());
-            delete.executeUpdate();
+            for (Profile profile : profiles) {
+                delete.setString(1, profile.id());
+                delete.addBatch();
+            }
+            delete.executeBatch();
         }
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO profile_identities (namespace, identity_value, profile_id) VALUES (?, ?, ?)")) {
-            for (Identity identity : profile.identities()) {
-                insert.setString(1, identity.namespace());
-                insert.setString(2, identity.value());
-                insert.setString(3, profile.id());
-                try {
-                    insert.executeUpdate();
-                } catch (SQLException e) {
-                    if (!Jdbc.isDuplicateKey(e)) {
-                        throw e;
+        try (PreparedStatement insert = c.prepareStatement(dialect.insertIfNew(
+                "INSERT INTO profile_identities (namespace, identity_value, profile_id) VALUES (?, ?, ?)"))) {
+            int inserted = Jdbc.insertAllIfNew(insert, dialect, claimed.entrySet(), (statement, claim) -> {
+                statement.setString(1, claim.getKey().namespace());
+                statement.setString(2, claim.getKey().value());
+                statement.setString(3, claim.getValue());
+            });
+            if (inserted < claimed.size()) {
+                // Another transaction claimed an identity after the check: name the first one lost.
+                for (Profile profile : profiles) {
+                    for (Identity identity : profile.identities()) {
+                        Optional<String> owner = owner(c, identity);
+                        if (!owner.equals(Optional.of(profile.id()))) {
+                            throw conflict(profile, identity, owner.orElse("being saved concurrently"));
+                        }
                     }
-                    // Another transaction claimed the identity after the check above.
-                    throw conflict(profile, identity, owner(c, identity).orElse("being saved concurrently"));
                 }
             }
         }

@@ -1,10 +1,10 @@
 package org.tailor.store.internal;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.h2.jdbcx.JdbcDataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.tailor.api.store.StoreException;
 
 /**
- * The database shared by the four stores: a connection pool over an up-to-date schema.
+ * The database shared by the stores: a connection pool over an up-to-date schema, on embedded H2
+ * or PostgreSQL as the configured URL says, with the {@link Dialect} that the stores ask for the
+ * few pieces of SQL that differ.
  *
  * <p>It is a service of its own, private to this bundle, because one object cannot be both
  * stores that declare {@code count()}. Immediate, so that a database that cannot be opened or
@@ -38,32 +40,43 @@ public final class JdbcStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
-    private final JdbcConnectionPool pool;
+    private final Dialect dialect;
+    private final HikariDataSource pool;
 
     @Activate
     public JdbcStore(JdbcStoreConfig config) {
         this(resolveUrl(config.jdbc_url(), System.getProperty("karaf.data")), config.jdbc_user(),
-                config.jdbc_password(), config.pool_size(), Migrations.bundled());
+                config.jdbc_password(), config.pool_size(), null);
     }
 
+    /**
+     * @param migrations the scripts to apply, or null for the ones bundled for the URL's dialect
+     */
     JdbcStore(String url, String user, String password, int poolSize, Migrations migrations) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(url);
-        dataSource.setUser(user);
-        dataSource.setPassword(password);
-        // The pool over JdbcDataSource, never DriverManager: the driver manager cannot see
-        // drivers in other bundles' class loaders.
-        JdbcConnectionPool connections = JdbcConnectionPool.create(dataSource);
-        connections.setMaxConnections(Math.max(1, poolSize));
+        this.dialect = Dialect.of(url);
+        String shown = Dialect.withoutParameters(url);
+        HikariConfig config = new HikariConfig();
+        // The pool over the driver's own DataSource, never DriverManager: the driver manager
+        // cannot see drivers in other bundles' class loaders.
+        config.setDataSource(dialect.dataSource(url, user == null ? "" : user, password == null ? "" : password));
+        config.setPoolName("tailor-store");
+        config.setMaximumPoolSize(Math.max(1, poolSize));
+        config.setMinimumIdle(1);
+        HikariDataSource connections;
+        try {
+            connections = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the Tailor store at " + shown + ": " + e.getMessage(), e);
+        }
         try (Connection connection = connections.getConnection()) {
-            int version = migrations.migrate(connection);
-            LOG.info("Tailor store open at {} with schema version {}", url, version);
+            int version = (migrations == null ? Migrations.bundled(dialect) : migrations).migrate(connection, dialect);
+            LOG.info("Tailor store open at {} ({}) with schema version {}", shown, dialect, version);
         } catch (SQLException | RuntimeException e) {
-            connections.dispose();
+            connections.close();
             if (e instanceof StoreException store) {
                 throw store;
             }
-            throw new StoreException("cannot open the Tailor store at " + url + ": " + e.getMessage(), e);
+            throw new StoreException("cannot open the Tailor store at " + shown + ": " + e.getMessage(), e);
         }
         this.pool = connections;
     }
@@ -81,7 +94,12 @@ public final class JdbcStore {
 
     @Deactivate
     void close() {
-        pool.dispose();
+        pool.close();
+    }
+
+    /** What the stores ask for SQL and conversions that differ between databases. */
+    Dialect dialect() {
+        return dialect;
     }
 
     /**

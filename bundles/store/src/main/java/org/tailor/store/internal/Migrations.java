@@ -32,10 +32,15 @@ import org.tailor.api.store.StoreException;
  */
 final class Migrations {
 
-    /** Every script, oldest first. A script that has been released is never edited: add a new one. */
+    /**
+     * Every script, oldest first; each dialect has its own copy of each under
+     * {@link Dialect#migrationFolder()}, so that a version means the same schema on every database.
+     * A script that has been released is never edited: add a new one.
+     */
     static final List<String> BUNDLED = List.of(
-            "db/migration/V1__profiles_events.sql",
-            "db/migration/V2__consent_outbox.sql");
+            "V1__profiles_events.sql",
+            "V2__consent_outbox.sql",
+            "V3__orders_merges_dead_letters.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
@@ -57,8 +62,18 @@ final class Migrations {
         this.migrations = List.copyOf(loaded);
     }
 
-    static Migrations bundled() {
-        return new Migrations(Migrations.class.getClassLoader(), BUNDLED);
+    /** The scripts, oldest first. */
+    List<Migration> migrations() {
+        return migrations;
+    }
+
+    static Migrations bundled(Dialect dialect) {
+        return new Migrations(Migrations.class.getClassLoader(), bundledResources(dialect, BUNDLED.size()));
+    }
+
+    /** The first {@code count} bundled scripts of the dialect (fewer than all: an older bundle's view). */
+    static List<String> bundledResources(Dialect dialect, int count) {
+        return BUNDLED.subList(0, count).stream().map(name -> dialect.migrationFolder() + name).toList();
     }
 
     /**
@@ -68,27 +83,32 @@ final class Migrations {
      * @return the schema version now in force
      * @throws StoreException if the recorded history does not match the scripts, or a script fails
      */
-    int migrate(Connection connection) throws SQLException {
-        createHistoryTable(connection);
-        NavigableMap<Integer, String> applied = appliedChecksums(connection);
-        verify(applied);
-        int current = applied.isEmpty() ? 0 : applied.lastKey();
-        for (Migration migration : migrations) {
-            if (migration.version() > current) {
-                apply(connection, migration);
-                current = migration.version();
+    int migrate(Connection connection, Dialect dialect) throws SQLException {
+        dialect.lockMigrations(connection);
+        try {
+            createHistoryTable(connection, dialect);
+            NavigableMap<Integer, String> applied = appliedChecksums(connection);
+            verify(applied);
+            int current = applied.isEmpty() ? 0 : applied.lastKey();
+            for (Migration migration : migrations) {
+                if (migration.version() > current) {
+                    apply(connection, dialect, migration);
+                    current = migration.version();
+                }
             }
+            return current;
+        } finally {
+            dialect.unlockMigrations(connection);
         }
-        return current;
     }
 
-    private static void createHistoryTable(Connection connection) throws SQLException {
+    private static void createHistoryTable(Connection connection, Dialect dialect) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS tailor_schema_version ("
                     + " version INTEGER NOT NULL PRIMARY KEY,"
                     + " description VARCHAR(200) NOT NULL,"
                     + " checksum VARCHAR(64) NOT NULL,"
-                    + " applied_at TIMESTAMP(9) WITH TIME ZONE NOT NULL)");
+                    + " applied_at " + dialect.timestampType() + " NOT NULL)");
         }
     }
 
@@ -126,7 +146,7 @@ final class Migrations {
         }
     }
 
-    private static void apply(Connection connection, Migration migration) throws SQLException {
+    private static void apply(Connection connection, Dialect dialect, Migration migration) throws SQLException {
         List<String> statements = statements(migration.sql());
         // H2 commits on DDL, so on H2 the transaction only guarantees that the version row is
         // written after every statement succeeded; the scripts are idempotent for a re-run.
@@ -146,7 +166,7 @@ final class Migrations {
                 insert.setInt(1, migration.version());
                 insert.setString(2, migration.description());
                 insert.setString(3, migration.checksum());
-                Jdbc.setInstant(insert, 4, Instant.now());
+                dialect.setInstant(insert, 4, Instant.now());
                 insert.executeUpdate();
             }
             connection.commit();

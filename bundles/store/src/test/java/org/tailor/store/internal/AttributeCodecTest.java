@@ -7,7 +7,11 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -31,6 +35,71 @@ class AttributeCodecTest {
     @Provide
     Arbitrary<Map<String, Object>> attributeMaps() {
         return Arbitraries.maps(Arbitraries.strings().ofMaxLength(12), values()).ofMaxSize(8);
+    }
+
+    @Property(tries = 300)
+    void nestedDecodeInvertsEncodeWhateverTheNesting(@ForAll("recordFields") Map<String, Object> fields) {
+        AttributeCodec nested = AttributeCodec.nested();
+        Map<String, Object> decoded = nested.decode(nested.encode(fields));
+
+        assertThat(decoded).isEqualTo(fields);
+        assertSameTypes(decoded, fields);
+    }
+
+    @Property(tries = 100)
+    void canonicalFormIgnoresKeyOrder(@ForAll("recordFields") Map<String, Object> fields) {
+        AttributeCodec nested = AttributeCodec.nested();
+        Map<String, Object> reversed = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>(fields.keySet());
+        Collections.reverse(keys);
+        keys.forEach(k -> reversed.put(k, fields.get(k)));
+        assertThat(nested.canonical(reversed)).isEqualTo(nested.canonical(fields));
+    }
+
+    @Provide
+    Arbitrary<Map<String, Object>> recordFields() {
+        Arbitrary<Object> leaf = Arbitraries.oneOf(values(), Arbitraries.shorts().map(Object.class::cast),
+                Arbitraries.bytes().map(Object.class::cast));
+        Arbitrary<Object> value = Arbitraries.recursive(() -> leaf, inner -> Arbitraries.oneOf(
+                inner.list().ofMaxSize(3).map(Object.class::cast),
+                Arbitraries.maps(Arbitraries.of("$date", "$map", "sku", "", "a.b"), inner).ofMaxSize(3)
+                        .map(Object.class::cast)), 0, 3);
+        return Arbitraries.maps(Arbitraries.strings().ofMaxLength(8), value).ofMaxSize(6);
+    }
+
+    private static void assertSameTypes(Object decoded, Object original) {
+        if (original instanceof Map<?, ?> map) {
+            assertThat(decoded).isInstanceOf(Map.class);
+            map.forEach((k, v) -> assertSameTypes(((Map<?, ?>) decoded).get(k), v));
+        } else if (original instanceof List<?> list) {
+            assertThat(decoded).isInstanceOf(List.class);
+            for (int i = 0; i < list.size(); i++) {
+                assertSameTypes(((List<?>) decoded).get(i), list.get(i));
+            }
+        } else if (original != null) {
+            assertThat(decoded).hasSameClassAs(original);
+        }
+    }
+
+    @Test
+    void nestedValuesStayReadableJson() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("items", List.of(Map.of("sku", "A-1"), 2L));
+        fields.put("tags", Arrays.asList("x", null));
+        fields.put("at", new StringBuilder("odd type"));
+
+        assertThat(AttributeCodec.nested().encode(fields)).isEqualTo("{\"items\":[{\"$map\":{\"sku\":\"A-1\"}},2],"
+                + "\"tags\":[\"x\",null],\"at\":{\"$text\":\"odd type\"}}");
+        assertThat(AttributeCodec.nested().decode(AttributeCodec.nested().encode(fields)))
+                .containsEntry("at", "odd type");
+    }
+
+    @Test
+    void theFlatCodecStillRefusesListsAndMaps() {
+        assertThatThrownBy(() -> codec.encode(Map.of("items", List.of())))
+                .hasMessageStartingWith("value of 'items' has unsupported type");
+        assertThatThrownBy(() -> codec.encode(Map.of("attributes", Map.of())))
+                .hasMessageStartingWith("value of 'attributes' has unsupported type");
     }
 
     private static Arbitrary<Object> values() {

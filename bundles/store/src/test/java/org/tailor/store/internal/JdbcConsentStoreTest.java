@@ -8,28 +8,38 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.tailor.api.model.ConsentRecord;
 import org.tailor.api.model.ConsentStatus;
 
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class JdbcConsentStoreTest {
 
     private static final Instant T0 = Instant.parse("2025-01-01T09:00:00Z");
 
+    @Parameter
+    Dialect dialect;
+
     @TempDir
     Path dir;
 
+    private TestDatabase database;
     private JdbcStore db;
     private JdbcConsentStore store;
 
     @BeforeEach
     void open() {
-        db = TestDatabase.open(dir);
+        database = TestDatabase.create(dialect, dir);
+        db = database.open();
         store = new JdbcConsentStore(db);
     }
 
     @AfterEach
     void close() {
-        db.close();
+        database.close();
     }
 
     @Test

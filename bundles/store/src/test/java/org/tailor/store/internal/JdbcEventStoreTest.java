@@ -6,32 +6,43 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.tailor.api.model.Event;
 
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class JdbcEventStoreTest {
 
     private static final Instant T0 = Instant.parse("2025-05-01T00:00:00Z");
 
+    @Parameter
+    Dialect dialect;
+
     @TempDir
     Path dir;
 
+    private TestDatabase database;
     private JdbcStore db;
     private JdbcEventStore store;
 
     @BeforeEach
     void open() {
-        db = TestDatabase.open(dir);
+        database = TestDatabase.create(dialect, dir);
+        db = database.open();
         store = new JdbcEventStore(db);
     }
 
     @AfterEach
     void close() {
-        db.close();
+        database.close();
     }
 
     @Test
@@ -66,6 +77,23 @@ class JdbcEventStoreTest {
         assertThat(store.eventsOf("p-1", T0.plusSeconds(301))).isEmpty();
         assertThat(store.eventsOf("nobody", Instant.EPOCH)).isEmpty();
         assertThat(store.count()).isEqualTo(5);
+    }
+
+    @Test
+    void appendAllStoresTheNewOnesOnceAndCountsThem() {
+        Event existing = event("e-1", "p-1", T0);
+        store.append(existing);
+        Event fresh = event("e-2", "p-1", T0.plusSeconds(1));
+        Event other = event("e-3", "p-2", T0.plusSeconds(2));
+        Event sameIdInBatch = event("e-2", "p-9", T0.plusSeconds(3));
+
+        assertThat(store.appendAll(List.of(existing, fresh, other, sameIdInBatch))).isEqualTo(2);
+        assertThat(store.appendAll(List.of())).isZero();
+
+        assertThat(store.count()).isEqualTo(3);
+        assertThat(store.eventsOf("p-1", null)).containsExactly(existing, fresh);
+        assertThat(store.eventsOf("p-2", null)).containsExactly(other);
+        assertThat(store.eventsOf("p-9", null)).isEmpty();
     }
 
     @Test

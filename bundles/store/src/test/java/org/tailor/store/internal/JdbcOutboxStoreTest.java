@@ -11,28 +11,38 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.tailor.api.delivery.OutboxEntry;
 import org.tailor.api.delivery.OutboxStatus;
 
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class JdbcOutboxStoreTest {
 
     private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
 
+    @Parameter
+    Dialect dialect;
+
     @TempDir
     Path dir;
 
+    private TestDatabase database;
     private JdbcStore db;
     private JdbcOutboxStore store;
 
     @BeforeEach
     void open() {
-        db = TestDatabase.open(dir);
+        database = TestDatabase.create(dialect, dir);
+        db = database.open();
         store = new JdbcOutboxStore(db);
     }
 
     @AfterEach
     void close() {
-        db.close();
+        database.close();
     }
 
     @Test

@@ -16,30 +16,41 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.tailor.api.model.Identity;
 import org.tailor.api.model.Profile;
 import org.tailor.api.store.StoreException;
 
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class JdbcProfileStoreTest {
 
-    private static final Instant CREATED = Instant.parse("2025-03-01T10:15:30.123456789Z");
+    private static final Instant CREATED = Instant.parse("2025-03-01T10:15:30.123456Z");
+    private static final Instant CREATED_NANOS = Instant.parse("2025-03-01T10:15:30.123456789Z");
     private static final Instant UPDATED = Instant.parse("2025-03-02T08:00:00Z");
+
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
 
+    private TestDatabase database;
     private JdbcStore db;
     private JdbcProfileStore store;
 
     @BeforeEach
     void open() {
-        db = TestDatabase.open(dir);
+        database = TestDatabase.create(dialect, dir);
+        db = database.open();
         store = new JdbcProfileStore(db);
     }
 
     @AfterEach
     void close() {
-        db.close();
+        database.close();
     }
 
     @Test
@@ -51,21 +62,27 @@ class JdbcProfileStoreTest {
         attributes.put("score", 0.75d);
         attributes.put("vip", true);
         attributes.put("birth_date", LocalDate.of(1990, 4, 1));
-        attributes.put("signed_up_at", Instant.parse("2024-01-05T12:00:00.5Z"));
+        attributes.put("signed_up_at", Instant.parse("2024-01-05T12:00:00.123456789Z"));
         attributes.put("numeric_string", "42");
+        attributes.put("big", 1.0E10d);
         Profile profile = new Profile("p-1", Set.of(new Identity("email", "zoe@example.com"),
-                new Identity("customer_id", "C1")), attributes, CREATED, UPDATED);
+                new Identity("customer_id", "C1")), attributes, CREATED_NANOS, UPDATED);
 
         store.save(profile);
 
         Profile read = store.find("p-1").orElseThrow();
-        assertThat(read).isEqualTo(profile);
+        assertThat(read).isEqualTo(new Profile("p-1", profile.identities(), attributes,
+                database.stored(CREATED_NANOS), UPDATED));
         assertThat(read.attributes().get("birth_date")).isInstanceOf(LocalDate.class);
         assertThat(read.attributes().get("lifetime_value")).isEqualTo(new BigDecimal("1234.50"));
         assertThat(read.attributes().get("visits")).isInstanceOf(Long.class);
         assertThat(read.attributes().get("numeric_string")).isEqualTo("42");
         assertThat(read.attributes().keySet()).containsExactlyElementsOf(attributes.keySet());
-        assertThat(read.createdAt()).as("nanoseconds are kept").isEqualTo(CREATED);
+        assertThat(read.attributes().get("big")).isInstanceOf(Double.class);
+        assertThat(read.attributes().get("signed_up_at")).as("attribute instants keep nanoseconds everywhere")
+                .isEqualTo(Instant.parse("2024-01-05T12:00:00.123456789Z"));
+        assertThat(read.createdAt()).as("H2 keeps nanoseconds, PostgreSQL microseconds (truncated)")
+                .isEqualTo(dialect == Dialect.H2 ? CREATED_NANOS : Instant.parse("2025-03-01T10:15:30.123456Z"));
     }
 
     @Test
@@ -140,7 +157,7 @@ class JdbcProfileStoreTest {
 
         // A pool of one proves that no connection is held while the visitor runs.
         db.close();
-        db = new JdbcStore(TestDatabase.config(Map.of("jdbc.url", TestDatabase.url(dir), "pool.size", 1)));
+        db = database.open(Map.of("pool.size", 1));
         JdbcProfileStore single = new JdbcProfileStore(db);
         List<String> visited = new ArrayList<>();
         single.forEach(profile -> {
@@ -151,6 +168,57 @@ class JdbcProfileStoreTest {
         });
 
         assertThat(visited).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void saveAllWritesEveryProfileAndMayMoveIdentitiesWithinTheBatch() {
+        store.save(profile("p-1", new Identity("email", "shared@example.com")));
+        Profile first = profile("p-1", new Identity("customer_id", "C1"));
+        Profile second = profile("p-2", new Identity("email", "shared@example.com"), new Identity("customer_id", "C2"));
+        Profile third = profile("p-3");
+
+        store.saveAll(List.of(first, second, third));
+
+        assertThat(store.count()).isEqualTo(3);
+        assertThat(store.find("p-1")).contains(first);
+        assertThat(store.find("p-2")).contains(second);
+        assertThat(store.find("p-3")).contains(third);
+        assertThat(store.findByIdentities(List.of(new Identity("email", "shared@example.com"),
+                new Identity("customer_id", "C1"), new Identity("customer_id", "none"))))
+                .containsExactly(Map.entry(new Identity("email", "shared@example.com"), second),
+                        Map.entry(new Identity("customer_id", "C1"), first));
+    }
+
+    @Test
+    void saveAllIsAllOrNothing() {
+        store.save(profile("p-0", new Identity("email", "taken@example.com")));
+        List<Profile> batch = List.of(profile("p-1", new Identity("customer_id", "C1")),
+                profile("p-2", new Identity("email", "taken@example.com")));
+
+        assertThatThrownBy(() -> store.saveAll(batch))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("cannot save profile p-2: identity email:taken@example.com already belongs to profile p-0");
+        assertThatThrownBy(() -> store.saveAll(List.of(profile("p-1", new Identity("customer_id", "C1")),
+                profile("p-2", new Identity("customer_id", "C1")))))
+                .hasMessage("cannot save profile p-2: identity customer_id:C1 already belongs to profile p-1");
+        assertThat(store.count()).isEqualTo(1);
+        store.saveAll(List.of());
+    }
+
+    @Test
+    void findByIdentitiesAnswersInChunks() {
+        List<Profile> profiles = new ArrayList<>();
+        List<Identity> asked = new ArrayList<>();
+        for (int i = 0; i < JdbcProfileStore.PAGE_SIZE + 20; i++) {
+            profiles.add(profile("p-" + i, new Identity("customer_id", "C" + i)));
+            asked.add(new Identity("customer_id", "C" + i));
+        }
+        store.saveAll(profiles);
+
+        Map<Identity, Profile> found = store.findByIdentities(asked);
+        assertThat(found).hasSize(profiles.size());
+        assertThat(found.get(new Identity("customer_id", "C510"))).isEqualTo(profiles.get(510));
+        assertThat(store.findByIdentities(List.of())).isEmpty();
     }
 
     @Test

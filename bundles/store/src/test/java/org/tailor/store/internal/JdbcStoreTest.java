@@ -7,63 +7,68 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tailor.api.model.Event;
+import org.tailor.api.model.Identity;
+import org.tailor.api.model.Profile;
 import org.tailor.api.store.StoreException;
 
+/** Opening, migrating and refusing databases, on each dialect. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class JdbcStoreTest {
+
+    private static final Instant T0 = Instant.parse("2025-02-01T10:00:00Z");
+
+    @Parameter
+    Dialect dialect;
 
     @TempDir
     Path dir;
 
-    @Test
-    void defaultUrlIsAnEmbeddedFileUnderKarafData() {
-        assertThat(JdbcStore.resolveUrl("", "/opt/karaf/data"))
-                .isEqualTo("jdbc:h2:file:/opt/karaf/data/tailor/tailor" + JdbcStore.EMBEDDED_OPTIONS);
-        assertThat(JdbcStore.resolveUrl(" ", null))
-                .isEqualTo("jdbc:h2:file:" + Path.of("data/tailor/tailor").toAbsolutePath()
-                        + JdbcStore.EMBEDDED_OPTIONS);
-        assertThat(JdbcStore.resolveUrl(" jdbc:h2:mem:x ", "/ignored")).isEqualTo("jdbc:h2:mem:x");
+    private TestDatabase database;
+
+    @BeforeEach
+    void create() {
+        database = TestDatabase.create(dialect, dir);
     }
 
-    @Test
-    void configurationDefaults() {
-        JdbcStoreConfig config = TestDatabase.config(Map.of());
-        assertThat(config.jdbc_url()).isEmpty();
-        assertThat(config.jdbc_user()).isEqualTo("sa");
-        assertThat(config.jdbc_password()).isEmpty();
-        assertThat(config.pool_size()).isEqualTo(4);
+    @AfterEach
+    void drop() {
+        database.close();
     }
 
     @Test
     void migrationsApplyOnceAndAreRecorded() {
-        JdbcStore db = TestDatabase.open(dir);
-        List<String> first;
-        try {
-            first = history(db);
-        } finally {
-            db.close();
-        }
-        assertThat(first).hasSize(2);
+        JdbcStore db = database.open();
+        List<String> first = history(db);
+        db.close();
+        assertThat(first).hasSize(3);
         assertThat(first.get(0)).startsWith("1|profiles events|");
         assertThat(first.get(1)).startsWith("2|consent outbox|");
+        assertThat(first.get(2)).startsWith("3|orders merges dead letters|");
 
-        JdbcStore again = TestDatabase.open(dir);
-        try {
-            assertThat(history(again)).as("re-activation applies nothing").isEqualTo(first);
-            assertThat(tables(again)).contains("PROFILES", "PROFILE_IDENTITIES", "EVENTS", "CONSENT_RECORDS",
-                    "OUTBOX", "TAILOR_SCHEMA_VERSION");
-        } finally {
-            again.close();
-        }
+        JdbcStore again = database.open();
+        assertThat(history(again)).as("re-activation applies nothing").isEqualTo(first);
+        assertThat(database.tables(again)).contains("profiles", "profile_identities", "events", "consent_records",
+                "outbox", "orders", "order_lines", "profile_merges", "profile_merge_identities", "dead_letters",
+                "connector_state", "tailor_schema_version");
     }
 
     @Test
     void aChangedChecksumIsRefused() {
-        JdbcStore db = TestDatabase.open(dir);
+        JdbcStore db = database.open();
         db.withConnection("tamper", c -> {
             try (Statement statement = c.createStatement()) {
                 return statement.executeUpdate("UPDATE tailor_schema_version SET checksum = 'abc' WHERE version = 1");
@@ -71,21 +76,19 @@ class JdbcStoreTest {
         });
         db.close();
 
-        assertThatThrownBy(() -> TestDatabase.open(dir))
+        assertThatThrownBy(database::open)
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("db/migration/V1__profiles_events.sql")
+                .hasMessageContaining(dialect.migrationFolder() + "V1__profiles_events.sql")
                 .hasMessageContaining("has changed since it was applied")
                 .hasMessageContaining("recorded checksum abc");
     }
 
     @Test
     void anEditedScriptIsRefused() {
-        String url = TestDatabase.url(dir);
         ClassLoader loader = getClass().getClassLoader();
-        new JdbcStore(url, "sa", "", 2,
-                new Migrations(loader, List.of("db/test-migration/original/V1__first.sql"))).close();
+        database.open(new Migrations(loader, List.of("db/test-migration/original/V1__first.sql"))).close();
 
-        assertThatThrownBy(() -> new JdbcStore(url, "sa", "", 2,
+        assertThatThrownBy(() -> database.open(
                 new Migrations(loader, List.of("db/test-migration/edited/V1__first.sql"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("db/test-migration/edited/V1__first.sql (version 1) has changed");
@@ -93,51 +96,89 @@ class JdbcStoreTest {
 
     @Test
     void aDatabaseFromANewerBundleIsRefused() {
-        JdbcStore db = TestDatabase.open(dir);
-        db.close();
+        database.open().close();
 
-        assertThatThrownBy(() -> new JdbcStore(TestDatabase.url(dir), "sa", "", 2,
-                new Migrations(getClass().getClassLoader(), List.of(Migrations.BUNDLED.get(0)))))
+        assertThatThrownBy(() -> database.open(new Migrations(getClass().getClassLoader(),
+                Migrations.bundledResources(dialect, 1))))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("schema is at version 2 but this Tailor store bundle only knows versions up to 1");
+                .hasMessageContaining("schema is at version 3 but this Tailor store bundle only knows versions up to 1");
     }
 
     @Test
     void aFailingScriptNamesItselfAndIsNotRecorded() {
-        String url = TestDatabase.url(dir);
-        assertThatThrownBy(() -> new JdbcStore(url, "sa", "", 2, new Migrations(getClass().getClassLoader(),
+        ClassLoader loader = getClass().getClassLoader();
+        assertThatThrownBy(() -> database.open(new Migrations(loader,
                 List.of("db/test-migration/original/V1__first.sql", "db/test-migration/broken/V2__broken.sql"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("db/test-migration/broken/V2__broken.sql failed at statement 2");
 
-        JdbcStore db = new JdbcStore(url, "sa", "", 2,
-                new Migrations(getClass().getClassLoader(), List.of("db/test-migration/original/V1__first.sql")));
-        try {
-            assertThat(history(db)).hasSize(1);
-        } finally {
-            db.close();
-        }
-    }
-
-    @Test
-    void scriptsSplitAtSemicolonsEndingALine() {
-        assertThat(Migrations.statements("-- a comment; not a statement\nCREATE TABLE a (\n  x INT\n);\n\n"
-                + "CREATE INDEX i ON a (x);\nINSERT INTO a VALUES (1)"))
-                .containsExactly("CREATE TABLE a (\nx INT\n)", "CREATE INDEX i ON a (x)", "INSERT INTO a VALUES (1)");
+        JdbcStore db = database.open(new Migrations(loader, List.of("db/test-migration/original/V1__first.sql")));
+        assertThat(history(db)).hasSize(1);
     }
 
     @Test
     void sqlFailuresNameTheOperation() {
-        JdbcStore db = TestDatabase.open(dir);
-        try {
-            assertThatThrownBy(() -> db.withConnection("do something odd", c -> {
-                try (Statement statement = c.createStatement()) {
-                    return statement.executeQuery("SELECT * FROM no_such_table");
+        JdbcStore db = database.open();
+        assertThatThrownBy(() -> db.withConnection("do something odd", c -> {
+            try (Statement statement = c.createStatement()) {
+                return statement.executeQuery("SELECT * FROM no_such_table");
+            }
+        })).isInstanceOf(StoreException.class).hasMessageStartingWith("do something odd failed: ");
+    }
+
+    /** An install of the previous release (schema version 2) moves forward and keeps its data. */
+    @Test
+    void aVersion2DatabaseMigratesToTheLatestAndKeepsItsData() {
+        JdbcStore old = database.open(new Migrations(getClass().getClassLoader(),
+                Migrations.bundledResources(dialect, 2)));
+        assertThat(history(old)).hasSize(2);
+        old.withConnection("write as the previous release did", c -> {
+            String json = dialect.jsonParameter();
+            try (Statement statement = c.createStatement()) {
+                for (String id : List.of("p-1", "p-2")) {
+                    statement.executeUpdate("INSERT INTO profiles (id, attributes, created_at, updated_at) VALUES ('"
+                            + id + "', '{\"city\":\"Graz\"}', TIMESTAMP WITH TIME ZONE '2025-02-01 10:00:00+00',"
+                            + " TIMESTAMP WITH TIME ZONE '2025-02-01 10:00:00+00')");
+                    statement.executeUpdate("INSERT INTO profile_identities (namespace, identity_value, profile_id)"
+                            + " VALUES ('email', '" + id + "@example.com', '" + id + "')");
                 }
-            })).isInstanceOf(StoreException.class).hasMessageStartingWith("do something odd failed: ");
-        } finally {
-            db.close();
-        }
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO events (id, profile_id, type, occurred_at,"
+                    + " properties, source) VALUES ('e-1', 'p-2', 'page_viewed', ?, " + json + ", 'test')")) {
+                dialect.setInstant(insert, 1, T0);
+                insert.setString(2, "{\"page\":\"/\"}");
+                return insert.executeUpdate();
+            }
+        });
+        old.close();
+
+        JdbcStore db = database.open();
+        assertThat(history(db)).hasSize(3);
+        String origin = db.withConnection("read origin", c -> {
+            try (Statement statement = c.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT origin_profile_id FROM events WHERE id = 'e-1'")) {
+                rows.next();
+                return rows.getString(1);
+            }
+        });
+        assertThat(origin).as("existing events keep their profile as origin").isEqualTo("p-2");
+
+        JdbcProfileStore profiles = new JdbcProfileStore(db);
+        JdbcEventStore events = new JdbcEventStore(db);
+        Profile p1 = new Profile("p-1", Set.of(new Identity("email", "p-1@example.com")), Map.of("city", "Graz"),
+                T0, T0);
+        assertThat(profiles.find("p-1")).contains(p1);
+        assertThat(profiles.count()).isEqualTo(2);
+        Event e1 = new Event("e-1", "p-2", "page_viewed", T0, Map.of("page", "/"), "test");
+        assertThat(events.eventsOf("p-2", null)).containsExactly(e1);
+
+        // The migrated rows take part in merges like new ones.
+        String mergeId = profiles.merge("p-1", "p-2", "test", T0.plusSeconds(60)).id();
+        assertThat(profiles.find("p-2").map(Profile::id)).contains("p-1");
+        assertThat(events.eventsOf("p-1", null)).extracting(Event::id).containsExactly("e-1");
+        profiles.unmerge(mergeId, T0.plusSeconds(120));
+        assertThat(events.eventsOf("p-2", null)).containsExactly(e1);
+        assertThat(new JdbcOrderStore(db).count()).isZero();
     }
 
     private static List<String> history(JdbcStore db) {
@@ -152,18 +193,6 @@ class JdbcStoreTest {
                 }
             }
             return rows;
-        });
-    }
-
-    private static List<String> tables(JdbcStore db) {
-        return db.withConnection("list tables", c -> {
-            List<String> names = new ArrayList<>();
-            try (ResultSet result = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
-                while (result.next()) {
-                    names.add(result.getString("TABLE_NAME"));
-                }
-            }
-            return names;
         });
     }
 }

@@ -158,8 +158,8 @@ final class IncrementalPull {
     }
 
     /**
-     * Hands every row of the batch to the sink. With {@code advance}, moves the watermark past the rows
-     * handed over: after the batch, or up to the last one handed over when the sink fails midway.
+     * Hands every row of the batch to the sink in one call. With {@code advance}, moves the watermark
+     * past the batch once the sink has answered for all of it.
      */
     private void hand(Connection connection, Optional<LineItems> items, List<Row> batch, RecordSink sink,
                       boolean advance) throws SQLException {
@@ -168,30 +168,22 @@ final class IncrementalPull {
         if (items.isPresent() && !toHand.isEmpty()) {
             items.get().attach(connection, toHand);
         }
-        Watermark handed = null;
-        try {
-            for (Row row : toHand) {
-                InboundRecord record = new InboundRecord(spec.source(),
-                        spec.table() + " " + spec.idColumn() + "=" + row.id(), spec.kind(), row.fields());
-                if (sink.accept(record).isAccepted()) {
-                    counters.countAccepted();
-                } else {
-                    counters.countRejected();
-                }
-                if (overlap) {
-                    recent.add(row);
-                }
-                handed = row.key();
+        // One hand-over per batch: ingest stores it in a few round trips. If it fails, none of the
+        // batch counts as handed and the watermark stays, so the whole batch comes again (ingest is idempotent).
+        List<InboundRecord> records = new java.util.ArrayList<>(toHand.size());
+        for (Row row : toHand) {
+            records.add(new InboundRecord(spec.source(), spec.table() + " " + spec.idColumn() + "=" + row.id(), spec.kind(), row.fields()));
+        }
+        var results = records.isEmpty() ? List.<org.tailor.api.ingest.IngestResult>of() : sink.acceptAll(records);
+        for (int i = 0; i < toHand.size(); i++) {
+            if (results.get(i).isAccepted()) {
+                counters.countAccepted();
+            } else {
+                counters.countRejected();
             }
-        } catch (RuntimeException sinkFailed) {
-            if (advance && handed != null) {
-                try {
-                    save(handed);
-                } catch (StoreException notSaved) {
-                    sinkFailed.addSuppressed(notSaved);
-                }
+            if (overlap) {
+                recent.add(toHand.get(i));
             }
-            throw sinkFailed;
         }
         if (advance) {
             // Rows skipped as already handed still move the watermark: they were handed earlier in this run.

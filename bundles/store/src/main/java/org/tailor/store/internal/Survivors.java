@@ -1,0 +1,91 @@
+package org.tailor.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tailor.api.store.StoreException;
+
+/**
+ * Follows {@code profiles.absorbed_into} from a profile id to the profile that now stands for it
+ * (A absorbed into B, B into C: A's survivor is C), and back down to the profiles a survivor holds.
+ */
+final class Survivors {
+
+    /** Merges never form a cycle (only unabsorbed profiles merge); the bound turns a corrupt chain into an error. */
+    private static final int MAX_CHAIN = 10_000;
+
+    private Survivors() {
+    }
+
+    /** The profile now standing for this id: the id itself unless it was absorbed. */
+    static String root(Connection c, String profileId) throws SQLException {
+        return follow(c, profileId, "");
+    }
+
+    /**
+     * Like {@link #root}, locking every row on the way until the transaction ends, so that a merge
+     * cannot move the profile's rows between this look-up and the caller's write: a row written
+     * for an absorbed id then still reaches the survivor. Locks go from absorbed to survivor, the
+     * order merges take them in, so the two cannot deadlock.
+     */
+    static String lockedRoot(Connection c, Dialect dialect, String profileId) throws SQLException {
+        return follow(c, profileId, dialect.forShare());
+    }
+
+    /** The id of the profile this one was absorbed into directly, or empty if it is not absorbed (or unknown). */
+    static Optional<String> absorbedInto(Connection c, String profileId, String lock) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(
+                "SELECT absorbed_into FROM profiles WHERE id = ?" + lock)) {
+            statement.setString(1, profileId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The profile and every profile absorbed into it, directly or through others: whose rows an
+     * unmerge of this profile takes back.
+     */
+    static Set<String> members(Connection c, String profileId) throws SQLException {
+        Set<String> members = new LinkedHashSet<>();
+        members.add(profileId);
+        List<String> frontier = List.of(profileId);
+        try (PreparedStatement statement = c.prepareStatement("SELECT id FROM profiles WHERE absorbed_into = ?")) {
+            while (!frontier.isEmpty()) {
+                List<String> next = new ArrayList<>();
+                for (String id : frontier) {
+                    statement.setString(1, id);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            if (members.add(rows.getString(1))) {
+                                next.add(rows.getString(1));
+                            }
+                        }
+                    }
+                }
+                frontier = next;
+            }
+        }
+        return members;
+    }
+
+    private static String follow(Connection c, String profileId, String lock) throws SQLException {
+        String current = profileId;
+        for (int step = 0; step < MAX_CHAIN; step++) {
+            Optional<String> next = absorbedInto(c, current, lock);
+            if (next.isEmpty()) {
+                return current;
+            }
+            current = next.get();
+        }
+        throw new StoreException("profile " + profileId + " is absorbed through more than " + MAX_CHAIN
+                + " merges; the merge chain is corrupt");
+    }
+}
