@@ -96,6 +96,46 @@ enum Operator {
         return value instanceof String || value instanceof BigDecimal || value instanceof Boolean;
     }
 
+    /**
+     * Whether the actual value satisfies this operator with the rule's literal. A missing value
+     * (null) satisfies only {@code ne} and {@code notIn}, so that {@code ne} is exactly
+     * {@code not eq}.
+     */
+    boolean test(Object expected, Object actual) {
+        if (actual == null) {
+            return this == NE || this == NOT_IN;
+        }
+        switch (this) {
+            case EXISTS:
+                return true;
+            case EQ:
+                return ValueComparison.equal(actual, expected);
+            case NE:
+                return !ValueComparison.equal(actual, expected);
+            case IN:
+                return ((List<?>) expected).stream().anyMatch(v -> ValueComparison.equal(actual, v));
+            case NOT_IN:
+                return ((List<?>) expected).stream().noneMatch(v -> ValueComparison.equal(actual, v));
+            case GT:
+                return ValueComparison.compare(actual, expected) > 0;
+            case GTE:
+                return ValueComparison.compare(actual, expected) >= 0;
+            case LT:
+                return ValueComparison.compare(actual, expected) < 0;
+            case LTE:
+                return ValueComparison.compare(actual, expected) <= 0;
+            case BETWEEN:
+                List<?> range = (List<?>) expected;
+                return ValueComparison.compare(actual, range.get(0)) >= 0 && ValueComparison.compare(actual, range.get(1)) <= 0;
+            case CONTAINS:
+                return ValueComparison.text(actual).contains((String) expected);
+            case STARTS_WITH:
+                return ValueComparison.text(actual).startsWith((String) expected);
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
     private static boolean isOrderable(Object value) {
         return value instanceof String || value instanceof BigDecimal;
     }

@@ -1,16 +1,29 @@
 package org.tailor.segments.internal;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
  * A segment rule: a typed tree of conditions. Rules are plain data, never code; the only way to
  * give them meaning is {@link RuleEvaluator}. The records check their invariants so that a rule
- * that exists is a rule that can be evaluated and printed.
+ * that exists is a rule that can be evaluated and printed, in JSON and in the text syntax.
  */
 sealed interface Rule {
+
+    /** The event types ingest accepts. */
+    Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    /** A hundred years; more is a typo, and it keeps window arithmetic far from overflow. */
+    int MAX_DAYS = 36_500;
+    /** A year of hours: a sequence's second step further away than that is a typo. */
+    int MAX_HOURS = 8_784;
 
     /** Matches when every child matches; with no children it matches everyone. */
     record All(List<Rule> rules) implements Rule {
@@ -48,51 +61,231 @@ sealed interface Rule {
         }
     }
 
+    /** Which side of today a {@link DateCondition} looks at. */
+    enum Direction { LAST, NEXT }
+
     /**
-     * Counts the profile's events of one type whose properties satisfy every filter and that
-     * occurred at or after {@code now - withinDays × 24 h} (ever, without a window), and matches
-     * when the count is between {@code atLeast} and {@code atMost}, both inclusive.
-     *
-     * @param event the event type
-     * @param where property filters, all of which an event must satisfy to count
-     * @param atLeast the minimum count, at least 0; the file format defaults it to 1, or to 0
-     *                when only {@code atMost} is given
-     * @param atMost the maximum count if bounded, never below {@code atLeast}
-     * @param withinDays the window in days of 24 hours ending now, if not all time
+     * Matches when the date (or the day of the instant) in the attribute falls within the last
+     * or the next {@code days} days, today included, in the profile's time zone.
      */
-    record EventCondition(String event, List<PropertyFilter> where, int atLeast, OptionalInt atMost,
-                          OptionalInt withinDays) implements Rule {
-
-        /** The event types ingest accepts. */
-        static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-        /** A hundred years; more is a typo, and it keeps window arithmetic far from overflow. */
-        static final int MAX_WITHIN_DAYS = 36_500;
-
-        public EventCondition {
-            Objects.requireNonNull(event, "event");
-            if (!EVENT_TYPE.matcher(event).matches()) {
-                throw new IllegalArgumentException("event type must match " + EVENT_TYPE + ": " + event);
-            }
-            where = List.copyOf(where);
-            Objects.requireNonNull(atMost, "atMost");
-            Objects.requireNonNull(withinDays, "withinDays");
-            if (atLeast < 0 || (atMost.isPresent() && atMost.getAsInt() < atLeast)) {
-                throw new IllegalArgumentException("need 0 <= atLeast <= atMost: " + atLeast + ", " + atMost);
-            }
-            if (withinDays.isPresent() && (withinDays.getAsInt() < 1 || withinDays.getAsInt() > MAX_WITHIN_DAYS)) {
-                throw new IllegalArgumentException("withinDays out of range: " + withinDays);
-            }
+    record DateCondition(String attribute, Direction direction, int days) implements Rule {
+        public DateCondition {
+            requireName(attribute, "attribute");
+            Objects.requireNonNull(direction, "direction");
+            requireRange(days, 0, MAX_DAYS, "days");
         }
     }
 
     /**
-     * One {@code where} filter of an {@link EventCondition}: the same comparison as an
-     * {@link AttributeCondition}, applied to an event property.
+     * Matches when the next yearly recurrence of the attribute's month and day (a birthday, a
+     * sign-up anniversary) is within the next {@code days} days, today included, in the
+     * profile's time zone. The 29th of February recurs on the 28th in other years.
+     */
+    record AnniversaryCondition(String attribute, int days) implements Rule {
+        public AnniversaryCondition {
+            requireName(attribute, "attribute");
+            requireRange(days, 0, 366, "days");
+        }
+    }
+
+    /**
+     * The profile's events of one type whose properties satisfy every filter and that occurred
+     * in the window, measured: counted, or one numeric property summed.
+     */
+    record EventCondition(String event, List<PropertyFilter> where, Measure measure, Window window) implements Rule {
+        public EventCondition {
+            requireEventType(event);
+            where = List.copyOf(where);
+            Objects.requireNonNull(measure, "measure");
+            Objects.requireNonNull(window, "window");
+        }
+
+        /** A counting condition over the last {@code withinDays} days, or all time. */
+        EventCondition(String event, List<PropertyFilter> where, int atLeast, OptionalInt atMost, OptionalInt withinDays) {
+            this(event, where, new Count(atLeast, atMost),
+                    withinDays.isPresent() ? new LastDays(withinDays.getAsInt()) : new AllTime());
+        }
+    }
+
+    /**
+     * "A, then B within H hours" or, with {@code absent}, "A, then no B within H hours": matches
+     * when some event matching {@code first} in the window is followed, at or after it and at
+     * most {@code withinHours} later, by an event matching {@code then} (or, when absent, by
+     * none, and the {@code withinHours} have fully passed).
+     */
+    record SequenceCondition(EventSpec first, Window window, boolean absent, EventSpec then, int withinHours)
+            implements Rule {
+        public SequenceCondition {
+            Objects.requireNonNull(first, "first");
+            Objects.requireNonNull(window, "window");
+            Objects.requireNonNull(then, "then");
+            requireRange(withinHours, 1, MAX_HOURS, "withinHours");
+        }
+    }
+
+    /** The purchase figures ingest keeps in a profile's attributes. */
+    enum PurchaseField {
+        ORDER_COUNT("order_count", true), LIFETIME_VALUE("lifetime_value", true),
+        AVERAGE_ORDER_VALUE("average_order_value", true), FIRST_ORDER_AT("first_order_at", false),
+        LAST_ORDER_AT("last_order_at", false);
+
+        static final List<String> NAMES = Arrays.stream(values()).map(PurchaseField::attribute).toList();
+
+        private final String attribute;
+        private final boolean amount;
+
+        PurchaseField(String attribute, boolean amount) {
+            this.attribute = attribute;
+            this.amount = amount;
+        }
+
+        String attribute() {
+            return attribute;
+        }
+
+        /** Figures that are 0 for someone who has not bought, rather than unknown. */
+        boolean zeroWhenMissing() {
+            return amount;
+        }
+
+        static Optional<PurchaseField> of(String attribute) {
+            return Arrays.stream(values()).filter(f -> f.attribute.equals(attribute)).findFirst();
+        }
+    }
+
+    /** Compares one purchase figure; a profile that has not bought has 0 orders and 0 value. */
+    record PurchaseCondition(PurchaseField field, Operator op, Object value) implements Rule {
+        public PurchaseCondition {
+            Objects.requireNonNull(field, "field");
+            value = checkedLiteral(op, value);
+        }
+    }
+
+    /** Matches when an {@code order} event in the window has one of the categories. */
+    record BoughtCondition(List<String> categories, Window window) implements Rule {
+        public BoughtCondition {
+            categories = List.copyOf(categories);
+            if (categories.isEmpty() || categories.stream().anyMatch(c -> c.isBlank() || c.contains(","))) {
+                throw new IllegalArgumentException("categories must be one or more non-blank names without ',': " + categories);
+            }
+            Objects.requireNonNull(window, "window");
+        }
+    }
+
+    /** Matches the members of another segment. */
+    record SegmentCondition(String segment) implements Rule {
+        public SegmentCondition {
+            Objects.requireNonNull(segment, "segment");
+            if (!Segment.ID.matcher(segment).matches()) {
+                throw new IllegalArgumentException("segment id must match " + Segment.ID + ": " + segment);
+            }
+        }
+    }
+
+    /** An event type with property filters: one step of a {@link SequenceCondition}. */
+    record EventSpec(String event, List<PropertyFilter> where) {
+        public EventSpec {
+            requireEventType(event);
+            where = List.copyOf(where);
+        }
+    }
+
+    /**
+     * One {@code where} filter: the same comparison as an {@link AttributeCondition}, applied to
+     * an event property.
      */
     record PropertyFilter(String property, Operator op, Object value) {
         public PropertyFilter {
             requireName(property, "property");
             value = checkedLiteral(op, value);
+        }
+    }
+
+    /** What an {@link EventCondition} measures of the events it selects. */
+    sealed interface Measure {
+    }
+
+    /** How many, from {@code atLeast} to {@code atMost}, both inclusive. */
+    record Count(int atLeast, OptionalInt atMost) implements Measure {
+        public Count {
+            Objects.requireNonNull(atMost, "atMost");
+            if (atLeast < 0 || (atMost.isPresent() && atMost.getAsInt() < atLeast)) {
+                throw new IllegalArgumentException("need 0 <= atLeast <= atMost: " + atLeast + ", " + atMost);
+            }
+        }
+    }
+
+    /** The sum of a numeric property over the events is at least {@code atLeast}; non-numeric values add nothing. */
+    record Sum(String property, BigDecimal atLeast) implements Measure {
+        public Sum {
+            requireName(property, "property");
+            Objects.requireNonNull(atLeast, "atLeast");
+        }
+    }
+
+    /** Which events, by time, a condition looks at. */
+    sealed interface Window {
+    }
+
+    /** Every event the profile has. */
+    record AllTime() implements Window {
+    }
+
+    /** Events at or after {@code now - days × 24 h}; no upper bound. */
+    record LastDays(int days) implements Window {
+        public LastDays {
+            requireRange(days, 1, MAX_DAYS, "days");
+        }
+    }
+
+    /**
+     * Events from {@code from} to {@code to}, both included. Each is a {@link LocalDate} (a whole
+     * UTC day) or an {@link Instant}.
+     */
+    record Between(Object from, Object to) implements Window {
+        public Between {
+            requireDate(from, "from");
+            requireDate(to, "to");
+            if (start(from).isAfter(end(to))) {
+                throw new IllegalArgumentException("from must not be after to: " + from + ", " + to);
+            }
+        }
+
+        /** The first instant that counts. */
+        Instant start() {
+            return start(from);
+        }
+
+        /** The last instant that counts. */
+        Instant end() {
+            return end(to);
+        }
+
+        private static Instant start(Object date) {
+            return date instanceof LocalDate d ? d.atStartOfDay(ZoneOffset.UTC).toInstant() : (Instant) date;
+        }
+
+        private static Instant end(Object date) {
+            return date instanceof LocalDate d ? d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1) : (Instant) date;
+        }
+
+        private static void requireDate(Object date, String what) {
+            if (!(date instanceof LocalDate) && !(date instanceof Instant)) {
+                throw new IllegalArgumentException(what + " must be a LocalDate or an Instant: " + date);
+            }
+        }
+    }
+
+    private static void requireEventType(String event) {
+        Objects.requireNonNull(event, "event");
+        if (!EVENT_TYPE.matcher(event).matches()) {
+            throw new IllegalArgumentException("event type must match " + EVENT_TYPE + ": " + event);
+        }
+    }
+
+    private static void requireRange(int value, int min, int max, String what) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(what + " must be from " + min + " to " + max + ": " + value);
         }
     }
 

@@ -1,138 +1,202 @@
 package org.tailor.segments.internal;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tailor.api.model.Event;
 import org.tailor.api.model.Profile;
 import org.tailor.segments.internal.Rule.All;
+import org.tailor.segments.internal.Rule.AnniversaryCondition;
 import org.tailor.segments.internal.Rule.Any;
 import org.tailor.segments.internal.Rule.AttributeCondition;
+import org.tailor.segments.internal.Rule.BoughtCondition;
+import org.tailor.segments.internal.Rule.DateCondition;
 import org.tailor.segments.internal.Rule.EventCondition;
 import org.tailor.segments.internal.Rule.Not;
-import org.tailor.segments.internal.Rule.PropertyFilter;
+import org.tailor.segments.internal.Rule.PurchaseCondition;
+import org.tailor.segments.internal.Rule.SegmentCondition;
+import org.tailor.segments.internal.Rule.SequenceCondition;
 
 /**
- * Decides whether a profile matches a rule: a pure function of the rule, the profile, the
- * profile's events and the time of evaluation.
+ * Decides whether a profile matches a rule, and explains why: a pure function of the rule, the
+ * profile, its events, the time of evaluation and the other segments' rules. Each condition
+ * kind is evaluated by its own class; this one walks the tree.
  *
- * <p>An attribute condition reads the profile's attribute of that name; when there is none,
- * the profile's identity in the namespace of that name, so {@code email} and
- * {@code customer_id} work although the model keeps them as identities. Values compare by
- * {@link ValueComparison}. A missing value makes every operator false except {@code ne} and
- * {@code notIn}, which are true: {@code ne} is always exactly {@code not(eq)}, and
- * "country ne DE" includes people whose country is unknown, just as
- * {@code not(country eq DE)} does. Event properties follow the same rules.
- *
- * <p>An event counts for an {@link EventCondition} when its type matches, it occurred at or
- * after {@code now - withinDays × 24 h} (the boundary itself counts; without a window every
- * event counts), and its properties satisfy every {@code where} filter. There is no upper
- * bound, exactly as the store's {@code eventsOf(profile, since)} has none, so an event stamped
- * a little ahead by a producer's clock still counts.
+ * <p>Evaluation never throws for what a profile holds: a missing or ill-typed value makes a
+ * condition false as its class documents. A reference to a segment that is not loaded, or one
+ * that leads back to a segment being evaluated (which loading prevents), is false.
+ * {@link #explain} evaluates every condition and gives the same result as {@link #matches}.
  */
 final class RuleEvaluator {
 
     private RuleEvaluator() {
     }
 
+    /** Whether the profile matches, with no other segments to refer to. */
+    static boolean matches(Rule rule, Profile profile, List<Event> events, Instant now) {
+        return matches(rule, EvaluationContext.of(profile, events, now, SegmentLookup.NONE));
+    }
+
     /**
      * Whether the profile matches.
      *
-     * @param events the profile's events, at least those within {@link #windowOf(Rule)}, in any
-     *               order; events of other types or outside a condition's window are ignored
+     * @param context its events must hold at least those within {@link #windowOf}, in any order
      */
-    static boolean matches(Rule rule, Profile profile, List<Event> events, Instant now) {
+    static boolean matches(Rule rule, EvaluationContext context) {
         if (rule instanceof All all) {
-            return all.rules().stream().allMatch(r -> matches(r, profile, events, now));
+            for (Rule r : all.rules()) {
+                if (!matches(r, context)) {
+                    return false;
+                }
+            }
+            return true;
         }
         if (rule instanceof Any any) {
-            return any.rules().stream().anyMatch(r -> matches(r, profile, events, now));
+            for (Rule r : any.rules()) {
+                if (matches(r, context)) {
+                    return true;
+                }
+            }
+            return false;
         }
         if (rule instanceof Not not) {
-            return !matches(not.rule(), profile, events, now);
+            return !matches(not.rule(), context);
         }
         if (rule instanceof AttributeCondition c) {
-            return test(c.op(), c.value(), valueOf(profile, c.attribute()));
+            return AttributeEvaluation.test(c, context);
+        }
+        if (rule instanceof PurchaseCondition c) {
+            return AttributeEvaluation.test(c, context);
+        }
+        if (rule instanceof DateCondition c) {
+            return DateEvaluation.test(c, context);
+        }
+        if (rule instanceof AnniversaryCondition c) {
+            return DateEvaluation.test(c, context);
         }
         if (rule instanceof EventCondition c) {
-            long count = countMatching(c, events, now);
-            return count >= c.atLeast() && (c.atMost().isEmpty() || count <= c.atMost().getAsInt());
+            return EventEvaluation.test(c, context);
+        }
+        if (rule instanceof BoughtCondition c) {
+            return EventEvaluation.test(c, context);
+        }
+        if (rule instanceof SequenceCondition c) {
+            return SequenceEvaluation.test(c, context);
+        }
+        if (rule instanceof SegmentCondition c) {
+            Optional<Rule> referenced = referenced(c, context);
+            return referenced.isPresent() && matches(referenced.get(), context.entering(c.segment()));
         }
         throw new AssertionError(rule);
     }
 
-    /** The widest window of events any condition in the rule looks at. */
-    static EventWindow windowOf(Rule rule) {
+    /** Every condition with what it read and decided; the root's result is {@link #matches}. */
+    static Trace explain(Rule rule, EvaluationContext context) {
         if (rule instanceof All all) {
-            return all.rules().stream().map(RuleEvaluator::windowOf).reduce(EventWindow.NONE, EventWindow::widen);
+            List<Trace> children = explainAll(all.rules(), context);
+            long held = children.stream().filter(Trace::result).count();
+            return new Trace("all of", held + " of " + children.size() + " hold", held == children.size(), children);
         }
         if (rule instanceof Any any) {
-            return any.rules().stream().map(RuleEvaluator::windowOf).reduce(EventWindow.NONE, EventWindow::widen);
+            List<Trace> children = explainAll(any.rules(), context);
+            long held = children.stream().filter(Trace::result).count();
+            return new Trace("any of", held + " of " + children.size() + " hold", held > 0, children);
         }
         if (rule instanceof Not not) {
-            return windowOf(not.rule());
+            Trace child = explain(not.rule(), context);
+            return new Trace("not", "", !child.result(), List.of(child));
+        }
+        if (rule instanceof AttributeCondition c) {
+            return AttributeEvaluation.explain(c, context);
+        }
+        if (rule instanceof PurchaseCondition c) {
+            return AttributeEvaluation.explain(c, context);
+        }
+        if (rule instanceof DateCondition c) {
+            return DateEvaluation.explain(c, context);
+        }
+        if (rule instanceof AnniversaryCondition c) {
+            return DateEvaluation.explain(c, context);
         }
         if (rule instanceof EventCondition c) {
-            return c.withinDays().isPresent() ? EventWindow.ofDays(c.withinDays().getAsInt()) : EventWindow.ALL_TIME;
+            return EventEvaluation.explain(c, context);
+        }
+        if (rule instanceof BoughtCondition c) {
+            return EventEvaluation.explain(c, context);
+        }
+        if (rule instanceof SequenceCondition c) {
+            return SequenceEvaluation.explain(c, context);
+        }
+        if (rule instanceof SegmentCondition c) {
+            String condition = RuleTextPrinter.condition(c);
+            if (context.visiting().contains(c.segment())) {
+                return Trace.leaf(condition, "refers back to itself through " + String.join(" -> ", context.visiting()), false);
+            }
+            Optional<Rule> referenced = context.segments().rule(c.segment());
+            if (referenced.isEmpty()) {
+                return Trace.leaf(condition, "no such segment is loaded", false);
+            }
+            Trace child = explain(referenced.get(), context.entering(c.segment()));
+            return new Trace(condition, child.result() ? "a member" : "not a member", child.result(), List.of(child));
+        }
+        throw new AssertionError(rule);
+    }
+
+    private static List<Trace> explainAll(List<Rule> rules, EvaluationContext context) {
+        List<Trace> traces = new ArrayList<>(rules.size());
+        for (Rule r : rules) {
+            traces.add(explain(r, context));
+        }
+        return traces;
+    }
+
+    private static Optional<Rule> referenced(SegmentCondition c, EvaluationContext context) {
+        return context.visiting().contains(c.segment()) ? Optional.empty() : context.segments().rule(c.segment());
+    }
+
+    /** The widest window of events any condition in the rule looks at, without other segments. */
+    static EventWindow windowOf(Rule rule) {
+        return windowOf(rule, SegmentLookup.NONE);
+    }
+
+    /** The widest window of events any condition in the rule, or in a segment it refers to, looks at. */
+    static EventWindow windowOf(Rule rule, SegmentLookup segments) {
+        return windowOf(rule, segments, new HashSet<>());
+    }
+
+    private static EventWindow windowOf(Rule rule, SegmentLookup segments, Set<String> seen) {
+        if (rule instanceof All all) {
+            return widest(all.rules(), segments, seen);
+        }
+        if (rule instanceof Any any) {
+            return widest(any.rules(), segments, seen);
+        }
+        if (rule instanceof Not not) {
+            return windowOf(not.rule(), segments, seen);
+        }
+        if (rule instanceof EventCondition c) {
+            return EventWindow.of(c.window());
+        }
+        if (rule instanceof BoughtCondition c) {
+            return EventWindow.of(c.window());
+        }
+        if (rule instanceof SequenceCondition c) {
+            return EventWindow.of(c.window());
+        }
+        if (rule instanceof SegmentCondition c && seen.add(c.segment())) {
+            return segments.rule(c.segment()).map(r -> windowOf(r, segments, seen)).orElse(EventWindow.NONE);
         }
         return EventWindow.NONE;
     }
 
-    /** The profile's attribute, else its identity in that namespace; null when it has neither. */
-    static Object valueOf(Profile profile, String name) {
-        Object attribute = profile.attributes().get(name);
-        return attribute != null ? attribute : profile.identity(name).orElse(null);
-    }
-
-    private static long countMatching(EventCondition c, List<Event> events, Instant now) {
-        Optional<Instant> from = c.withinDays().isPresent()
-                ? Optional.of(now.minus(Duration.ofDays(c.withinDays().getAsInt())))
-                : Optional.empty();
-        return events.stream()
-                .filter(e -> e.type().equals(c.event()))
-                .filter(e -> from.isEmpty() || !e.occurredAt().isBefore(from.get()))
-                .filter(e -> c.where().stream().allMatch(f -> test(f, e.properties())))
-                .count();
-    }
-
-    private static boolean test(PropertyFilter f, Map<String, Object> properties) {
-        return test(f.op(), f.value(), properties.get(f.property()));
-    }
-
-    private static boolean test(Operator op, Object expected, Object actual) {
-        if (actual == null) {
-            return op == Operator.NE || op == Operator.NOT_IN;
+    private static EventWindow widest(List<Rule> rules, SegmentLookup segments, Set<String> seen) {
+        EventWindow window = EventWindow.NONE;
+        for (Rule r : rules) {
+            window = window.widen(windowOf(r, segments, seen));
         }
-        switch (op) {
-            case EXISTS:
-                return true;
-            case EQ:
-                return ValueComparison.equal(actual, expected);
-            case NE:
-                return !ValueComparison.equal(actual, expected);
-            case IN:
-                return ((List<?>) expected).stream().anyMatch(v -> ValueComparison.equal(actual, v));
-            case NOT_IN:
-                return ((List<?>) expected).stream().noneMatch(v -> ValueComparison.equal(actual, v));
-            case GT:
-                return ValueComparison.compare(actual, expected) > 0;
-            case GTE:
-                return ValueComparison.compare(actual, expected) >= 0;
-            case LT:
-                return ValueComparison.compare(actual, expected) < 0;
-            case LTE:
-                return ValueComparison.compare(actual, expected) <= 0;
-            case BETWEEN:
-                List<?> range = (List<?>) expected;
-                return ValueComparison.compare(actual, range.get(0)) >= 0 && ValueComparison.compare(actual, range.get(1)) <= 0;
-            case CONTAINS:
-                return ValueComparison.text(actual).contains((String) expected);
-            case STARTS_WITH:
-                return ValueComparison.text(actual).startsWith((String) expected);
-            default:
-                throw new AssertionError(op);
-        }
+        return window;
     }
 }

@@ -8,11 +8,23 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import org.tailor.segments.internal.Rule.All;
+import org.tailor.segments.internal.Rule.AnniversaryCondition;
 import org.tailor.segments.internal.Rule.Any;
 import org.tailor.segments.internal.Rule.AttributeCondition;
+import org.tailor.segments.internal.Rule.Between;
+import org.tailor.segments.internal.Rule.BoughtCondition;
+import org.tailor.segments.internal.Rule.Count;
+import org.tailor.segments.internal.Rule.DateCondition;
 import org.tailor.segments.internal.Rule.EventCondition;
+import org.tailor.segments.internal.Rule.EventSpec;
+import org.tailor.segments.internal.Rule.LastDays;
 import org.tailor.segments.internal.Rule.Not;
 import org.tailor.segments.internal.Rule.PropertyFilter;
+import org.tailor.segments.internal.Rule.PurchaseCondition;
+import org.tailor.segments.internal.Rule.SegmentCondition;
+import org.tailor.segments.internal.Rule.SequenceCondition;
+import org.tailor.segments.internal.Rule.Sum;
+import org.tailor.segments.internal.Rule.Window;
 
 /**
  * Writes rules and segments back in the file format that {@link RuleParser} reads, so that
@@ -69,8 +81,33 @@ final class RulePrinter {
         } else if (rule instanceof AttributeCondition c) {
             json.writeStringField("attribute", c.attribute());
             comparison(json, c.op(), c.value());
+        } else if (rule instanceof DateCondition c) {
+            json.writeStringField("date", c.attribute());
+            json.writeNumberField(c.direction() == Rule.Direction.LAST ? "withinLastDays" : "withinNextDays", c.days());
+        } else if (rule instanceof AnniversaryCondition c) {
+            json.writeStringField("anniversary", c.attribute());
+            json.writeNumberField("withinNextDays", c.days());
         } else if (rule instanceof EventCondition c) {
             event(json, c);
+        } else if (rule instanceof SequenceCondition c) {
+            json.writeFieldName("sequence");
+            spec(json, c.first());
+            json.writeFieldName(c.absent() ? "thenNo" : "then");
+            spec(json, c.then());
+            json.writeNumberField("withinHours", c.withinHours());
+            window(json, c.window());
+        } else if (rule instanceof PurchaseCondition c) {
+            json.writeStringField("purchase", c.field().attribute());
+            comparison(json, c.op(), c.value());
+        } else if (rule instanceof BoughtCondition c) {
+            json.writeArrayFieldStart("bought");
+            for (String category : c.categories()) {
+                json.writeString(category);
+            }
+            json.writeEndArray();
+            window(json, c.window());
+        } else if (rule instanceof SegmentCondition c) {
+            json.writeStringField("segment", c.segment());
         } else {
             throw new AssertionError(rule);
         }
@@ -87,23 +124,50 @@ final class RulePrinter {
 
     private static void event(JsonGenerator json, EventCondition c) throws IOException {
         json.writeStringField("event", c.event());
-        if (!c.where().isEmpty()) {
-            json.writeArrayFieldStart("where");
-            for (PropertyFilter f : c.where()) {
-                json.writeStartObject();
-                json.writeStringField("property", f.property());
-                comparison(json, f.op(), f.value());
-                json.writeEndObject();
+        filters(json, c.where());
+        if (c.measure() instanceof Sum sum) {
+            json.writeObjectFieldStart("sum");
+            json.writeStringField("property", sum.property());
+            json.writeNumberField("atLeast", sum.atLeast());
+            json.writeEndObject();
+        } else {
+            Count count = (Count) c.measure();
+            // Always written, although it has a default: a reader should not need to know the default.
+            json.writeNumberField("atLeast", count.atLeast());
+            if (count.atMost().isPresent()) {
+                json.writeNumberField("atMost", count.atMost().getAsInt());
             }
-            json.writeEndArray();
         }
-        // Always written, although it has a default: a reader should not need to know the default.
-        json.writeNumberField("atLeast", c.atLeast());
-        if (c.atMost().isPresent()) {
-            json.writeNumberField("atMost", c.atMost().getAsInt());
+        window(json, c.window());
+    }
+
+    private static void spec(JsonGenerator json, EventSpec spec) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("event", spec.event());
+        filters(json, spec.where());
+        json.writeEndObject();
+    }
+
+    private static void filters(JsonGenerator json, List<PropertyFilter> where) throws IOException {
+        if (where.isEmpty()) {
+            return;
         }
-        if (c.withinDays().isPresent()) {
-            json.writeNumberField("withinDays", c.withinDays().getAsInt());
+        json.writeArrayFieldStart("where");
+        for (PropertyFilter f : where) {
+            json.writeStartObject();
+            json.writeStringField("property", f.property());
+            comparison(json, f.op(), f.value());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void window(JsonGenerator json, Window window) throws IOException {
+        if (window instanceof LastDays last) {
+            json.writeNumberField("withinDays", last.days());
+        } else if (window instanceof Between between) {
+            json.writeStringField("from", between.from().toString());
+            json.writeStringField("to", between.to().toString());
         }
     }
 

@@ -26,8 +26,9 @@ import org.tailor.api.store.EventStore;
 import org.tailor.api.store.ProfileStore;
 
 /**
- * Segments from rule files in a directory, evaluated in memory against the profile and event
- * stores. Files are loaded at activation and again whenever their modification time changes.
+ * Segments from rule files ({@code <id>.json} or {@code <id>.seg}) in a directory, evaluated in
+ * memory against the profile and event stores. Files are loaded at activation and again whenever
+ * their modification time changes. {@link #explain} traces an evaluation for people.
  */
 @Component(service = SegmentService.class, configurationPid = "org.tailor.segments", immediate = true)
 @Designate(ocd = RuleSegmentServiceConfig.class)
@@ -110,7 +111,22 @@ public class RuleSegmentService implements SegmentService {
     @Override
     public boolean isMember(String segmentId, Profile profile) {
         Objects.requireNonNull(profile, "profile");
-        return matches(loaded(segmentId), profile, clock.instant());
+        SegmentRegistry.View view = registry.view();
+        LoadedSegment segment = loaded(view, segmentId);
+        return RuleEvaluator.matches(segment.segment().rule(), context(view, segment, profile, clock.instant()));
+    }
+
+    /**
+     * Why the profile is or is not in the segment now: every condition of its rule with what it
+     * read and decided. The root's result is what {@link #isMember} answers at the same instant.
+     *
+     * @throws IllegalArgumentException for an unknown segment id
+     */
+    public Trace explain(String segmentId, Profile profile) {
+        Objects.requireNonNull(profile, "profile");
+        SegmentRegistry.View view = registry.view();
+        LoadedSegment segment = loaded(view, segmentId);
+        return RuleEvaluator.explain(segment.segment().rule(), context(view, segment, profile, clock.instant()));
     }
 
     @Override
@@ -118,11 +134,13 @@ public class RuleSegmentService implements SegmentService {
         Objects.requireNonNull(visitor, "visitor");
         // One rule version and one instant for the whole pass, so that a reload or the clock
         // moving on mid-stream cannot make the members a mix of two definitions.
-        LoadedSegment segment = loaded(segmentId);
+        SegmentRegistry.View view = registry.view();
+        LoadedSegment segment = loaded(view, segmentId);
         Instant now = clock.instant();
+        EventWindow window = RuleEvaluator.windowOf(segment.segment().rule(), view);
         AtomicLong members = new AtomicLong();
         profiles.forEach(profile -> {
-            if (matches(segment, profile, now)) {
+            if (RuleEvaluator.matches(segment.segment().rule(), context(view, window, profile, now))) {
                 members.incrementAndGet();
                 visitor.accept(profile);
             }
@@ -130,17 +148,20 @@ public class RuleSegmentService implements SegmentService {
         return members.get();
     }
 
-    /** Fetches the profile's events once, for the widest window the rule needs, and evaluates. */
-    private boolean matches(LoadedSegment segment, Profile profile, Instant now) {
-        List<Event> history = segment.window().since(now)
-                .map(since -> events.eventsOf(profile.id(), since))
-                .orElse(List.of());
-        return RuleEvaluator.matches(segment.segment().rule(), profile, history, now);
+    private EvaluationContext context(SegmentRegistry.View view, LoadedSegment segment, Profile profile, Instant now) {
+        return context(view, RuleEvaluator.windowOf(segment.segment().rule(), view), profile, now);
     }
 
-    private LoadedSegment loaded(String segmentId) {
-        return registry.segment(segmentId).orElseThrow(() -> new IllegalArgumentException(
-                "unknown segment '" + segmentId + "'; loaded segments: "
-                        + registry.segments().stream().map(LoadedSegment::id).toList()));
+    /** Fetches the profile's events once, for the widest window the rule and the segments it refers to need. */
+    private EvaluationContext context(SegmentRegistry.View view, EventWindow window, Profile profile, Instant now) {
+        List<Event> history = window.since(now)
+                .map(since -> events.eventsOf(profile.id(), since))
+                .orElse(List.of());
+        return EvaluationContext.of(profile, history, now, view);
+    }
+
+    private static LoadedSegment loaded(SegmentRegistry.View view, String segmentId) {
+        return view.segment(segmentId).orElseThrow(() -> new IllegalArgumentException(
+                "unknown segment '" + segmentId + "'; loaded segments: " + List.copyOf(view.segments().keySet())));
     }
 }

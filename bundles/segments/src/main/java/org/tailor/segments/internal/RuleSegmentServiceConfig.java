@@ -4,11 +4,11 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Tailor segments",
-        description = "Loads segment rule files (<id>.json) and evaluates who is in each segment.")
+        description = "Loads segment rule files (<id>.json or <id>.seg) and evaluates who is in each segment.")
 @interface RuleSegmentServiceConfig {
 
     @AttributeDefinition(name = "Segments directory",
-            description = "Folder of segment <id>.json files; blank means ${karaf.etc}/tailor/segments.")
+            description = "Folder of segment <id>.json and <id>.seg files; blank means ${karaf.etc}/tailor/segments.")
     String directory() default "";
 
     @AttributeDefinition(name = "Reload interval (ms)",

@@ -5,7 +5,9 @@ import org.tailor.segments.internal.LocatedJson.Position;
 /**
  * A segment file that cannot be loaded. The message is the one line an admin needs:
  * {@code <file>:<line>:<column>: <reason>}, for example
- * {@code outdoor-fans.json:7:14: unknown operator 'equals' (did you mean 'eq'?)}.
+ * {@code outdoor-fans.json:7:14: unknown operator 'equals' (did you mean 'eq'?)}. When the file is
+ * JSON and the problem is in a node, the node's JSON-pointer-like path follows the position:
+ * {@code outdoor-fans.json:7:14: /rule/where/0/op: unknown operator 'equals' (did you mean 'eq'?)}.
  */
 final class SegmentFileException extends Exception {
 
@@ -15,11 +17,23 @@ final class SegmentFileException extends Exception {
     private final transient Position position;
     private final String reason;
 
+    private final String path;
+
     SegmentFileException(String file, Position position, String reason) {
-        super(oneLine(file) + ":" + position + ": " + oneLine(reason));
+        this(file, position, "", reason);
+    }
+
+    SegmentFileException(String file, Position position, String path, String reason) {
+        super(oneLine(file) + ":" + position + ": " + (path.isEmpty() ? "" : oneLine(path) + ": ") + oneLine(reason));
         this.file = file;
         this.position = position;
+        this.path = path;
         this.reason = oneLine(reason);
+    }
+
+    /** Where in the JSON tree, like {@code /rule/all/0/op}; empty for the document or a text file. */
+    String path() {
+        return path;
     }
 
     /** Control characters (a JSON string may hold "\n") escaped, so that a problem stays one line. */

@@ -18,26 +18,33 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tailor.segments.internal.LocatedJson.Position;
 
 /**
- * The segments of one directory, one per {@code <id>.json} file, kept current by
- * {@link #rescan()}.
+ * The segments of one directory, one per {@code <id>.json} (JSON) or {@code <id>.seg} (text
+ * syntax) file, kept current by {@link #rescan()}.
  *
  * <p>A file is read again when its modification time or size changes. A file that fails to
  * load, or whose id is not its file name, is reported in {@link #problems()} and keeps serving
  * the last version of it that did load, so a typo saved in an editor never takes a live
  * segment away; deleting the file drops its segment.
  *
+ * <p>Segments may refer to each other. A version that would close a cycle of references is
+ * reported naming the cycle, and the segments on it keep the versions that served before (or
+ * stay out, if none did). A reference to a segment that is not loaded is reported, and the
+ * condition is false until that segment loads.
+ *
  * <p>Thread safe: rescans are serialized, and readers see an immutable snapshot.
  */
 final class SegmentRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(SegmentRegistry.class);
-    private static final String SUFFIX = ".json";
+    private static final String JSON = ".json";
+    private static final String TEXT = ".seg";
 
     /** What is loaded now; replaced whole by each rescan. */
     private record Snapshot(Map<String, LoadedSegment> segments, List<String> problems) {
@@ -105,7 +112,8 @@ final class SegmentRegistry {
             for (Path path : stream) {
                 String name = path.getFileName().toString();
                 // Dot files are editor backups and locks, not segments.
-                if (!name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(SUFFIX) && Files.isRegularFile(path)) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (!name.startsWith(".") && (lower.endsWith(JSON) || lower.endsWith(TEXT)) && Files.isRegularFile(path)) {
                     found.put(name, path);
                 }
             }
@@ -142,18 +150,32 @@ final class SegmentRegistry {
             return;
         }
         try {
-            RuleParser.ParsedSegment parsed = RuleParser.parse(name, text);
-            String expectedId = name.substring(0, name.length() - SUFFIX.length());
-            if (!parsed.segment().id().equals(expectedId)) {
-                throw new SegmentFileException(name, parsed.idPosition(), "id '" + parsed.segment().id()
-                        + "' does not match the file name; the file of segment '" + parsed.segment().id() + "' must be named "
-                        + parsed.segment().id() + SUFFIX);
-            }
+            RuleParser.ParsedSegment parsed = parse(name, text);
             LoadedSegment loaded = LoadedSegment.of(parsed.segment(), name, path.toString(), parsed.idPosition());
             files.put(name, new FileState(modified, size, loaded, null));
         } catch (SegmentFileException e) {
             files.put(name, new FileState(modified, size, lastGood, e.getMessage()));
         }
+    }
+
+    /** A {@code .json} file names its id inside, which must match; a {@code .seg} file's id is its name. */
+    private static RuleParser.ParsedSegment parse(String name, String text) throws SegmentFileException {
+        boolean json = name.toLowerCase(Locale.ROOT).endsWith(JSON);
+        String expectedId = name.substring(0, name.length() - (json ? JSON : TEXT).length());
+        if (!json) {
+            if (!Segment.ID.matcher(expectedId).matches()) {
+                throw new SegmentFileException(name, new Position(1, 1), "the file name must be a segment id and .seg: 1 to 64 "
+                        + "lower-case letters, digits and '-', starting with a letter or digit");
+            }
+            return RuleTextParser.parseSegment(name, expectedId, text);
+        }
+        RuleParser.ParsedSegment parsed = RuleParser.parse(name, text);
+        if (!parsed.segment().id().equals(expectedId)) {
+            throw new SegmentFileException(name, parsed.idPosition(), "id '" + parsed.segment().id()
+                    + "' does not match the file name; the file of segment '" + parsed.segment().id() + "' must be named "
+                    + parsed.segment().id() + JSON);
+        }
+        return parsed;
     }
 
     /** UTF-8, strictly, so that a file saved in another encoding is reported rather than garbled. */
@@ -199,7 +221,71 @@ final class SegmentRegistry {
                 }
             }
         }
+        breakCycles(byId, previous, problems);
+        reportUnknownReferences(byId, problems);
         return new Snapshot(Collections.unmodifiableMap(byId), List.copyOf(problems));
+    }
+
+    /**
+     * While the candidates refer to each other in a cycle, puts back the previous versions of the
+     * segments on it that changed (or leaves out new ones), reporting the cycle once per segment.
+     * Each round changes at least one segment, and the versions that served before had no cycle,
+     * so this ends.
+     */
+    private static void breakCycles(Map<String, LoadedSegment> byId, Snapshot previous, List<String> problems) {
+        while (true) {
+            Map<String, Set<String>> references = new TreeMap<>();
+            byId.forEach((id, loaded) -> references.put(id, SegmentGraph.references(loaded.segment().rule())));
+            Optional<List<String>> cycle = SegmentGraph.findCycle(references);
+            if (cycle.isEmpty()) {
+                return;
+            }
+            List<String> ids = cycle.get().subList(0, cycle.get().size() - 1);
+            boolean changed = false;
+            for (String id : ids) {
+                LoadedSegment candidate = byId.get(id);
+                LoadedSegment before = previous.segments().get(id);
+                if (before != null && before.equals(candidate)) {
+                    continue;
+                }
+                problems.add(candidate.file() + ":" + candidate.idPosition() + ": segment '" + id + "' would close a cycle of "
+                        + "segment references " + String.join(" -> ", cycle.get()) + "; "
+                        + (before == null ? "it is not loaded" : "its previous definition stays active"));
+                if (before == null) {
+                    byId.remove(id);
+                } else {
+                    byId.put(id, before);
+                }
+                changed = true;
+            }
+            if (!changed) {
+                // Only versions that served before are left on the cycle: drop them rather than loop.
+                ids.forEach(byId::remove);
+            }
+        }
+    }
+
+    private static void reportUnknownReferences(Map<String, LoadedSegment> byId, List<String> problems) {
+        byId.forEach((id, loaded) -> SegmentGraph.references(loaded.segment().rule()).stream()
+                .filter(ref -> !byId.containsKey(ref))
+                .forEach(ref -> problems.add(loaded.file() + ":" + loaded.idPosition() + ": segment '" + id
+                        + "' refers to segment '" + ref + "', which is not loaded; that condition is false until it is")));
+    }
+
+    /** The loaded segments as one snapshot, so that a whole evaluation sees one version of each. */
+    record View(Map<String, LoadedSegment> segments) implements SegmentLookup {
+        Optional<LoadedSegment> segment(String id) {
+            return Optional.ofNullable(segments.get(id));
+        }
+
+        @Override
+        public Optional<Rule> rule(String segmentId) {
+            return segment(segmentId).map(loaded -> loaded.segment().rule());
+        }
+    }
+
+    View view() {
+        return new View(snapshot.segments());
     }
 
     private static void logChanges(Snapshot before, Snapshot after) {

@@ -78,7 +78,8 @@ final class ValueComparison {
         return String.valueOf(value);
     }
 
-    private static Optional<BigDecimal> asNumber(Object value) {
+    /** The value as a number when it is one under the rule above (a Number or a numeral string). */
+    static Optional<BigDecimal> asNumber(Object value) {
         if (value instanceof BigDecimal d) {
             return Optional.of(d);
         }
@@ -99,7 +100,7 @@ final class ValueComparison {
     }
 
     /** A LocalDate or an Instant, or empty when the value is neither nor an ISO-8601 string of one. */
-    private static Optional<Object> asDate(Object value) {
+    static Optional<Object> asDate(Object value) {
         if (value instanceof LocalDate || value instanceof Instant) {
             return Optional.of(value);
         }

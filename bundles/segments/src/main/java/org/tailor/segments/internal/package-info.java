@@ -1,5 +1,6 @@
 /**
- * Segment rules as data: the rule tree, its JSON format (parser and printer), the in-memory
- * evaluator and the file-backed segment service; private to the bundle.
+ * Segment rules as data: the rule tree, its JSON format and text syntax (parsers and printers),
+ * the in-memory evaluator with one class per kind of condition, explain traces, and the
+ * file-backed segment service; private to the bundle.
  */
 package org.tailor.segments.internal;

@@ -31,9 +31,13 @@ import org.tailor.segments.internal.Rule.PropertyFilter;
 final class RandomRules {
 
     static final List<String> ATTRIBUTES = List.of("city", "country", "score", "points", "vip", "birth_date",
-            "signed_up_at", "email", "tier");
+            "signed_up_at", "email", "tier", "time_zone", "last_order_at", "order_count", "lifetime_value", "event", "first name");
+    static final List<String> DATE_ATTRIBUTES = List.of("birth_date", "signed_up_at", "last_order_at", "renewal_at", "city");
+    static final List<String> ZONES = List.of("UTC", "Europe/Berlin", "Pacific/Kiritimati", "America/Los_Angeles", "Not/AZone");
+    static final List<String> CATEGORIES = List.of("outdoor", "kitchen", "shoes");
+    static final List<String> SEGMENT_IDS = List.of("vip", "buyers", "2024-leads");
     static final List<String> PROPERTIES = List.of("category", "total", "sku", "channel");
-    static final List<String> EVENT_TYPES = List.of("product_viewed", "order", "email_opened");
+    static final List<String> EVENT_TYPES = List.of("product_viewed", "order", "email_opened", "cart_added");
     static final List<String> TEXTS = List.of("Berlin", "berlin", "Wien", "", " ", "outdoor", "kitchen", "10", "9", "-1.5",
             "01234", "2024-01-01", "2024-03-10T08:00:00Z", "100%", "quote\"d", "back\\slash", "tab\there", "\u00fcn\u00efc\u00f8d\u00e9",
             "\uD83D\uDE00", "true", "p1@example.com");
@@ -51,7 +55,7 @@ final class RandomRules {
 
     Rule rule(int depth) {
         if (depth <= 0 || random.nextInt(3) == 0) {
-            return random.nextBoolean() ? attributeCondition() : eventCondition();
+            return condition();
         }
         switch (random.nextInt(3)) {
             case 0:
@@ -72,6 +76,64 @@ final class RandomRules {
         return rules;
     }
 
+    /** Any kind of condition, segment references included. */
+    Rule condition() {
+        switch (random.nextInt(10)) {
+            case 0:
+            case 1:
+                return attributeCondition();
+            case 2:
+            case 3:
+                return eventCondition();
+            case 4:
+                return new Rule.DateCondition(pick(DATE_ATTRIBUTES), random.nextBoolean() ? Rule.Direction.LAST : Rule.Direction.NEXT,
+                        pick(List.of(0, 1, 7, 30, 400)));
+            case 5:
+                return new Rule.AnniversaryCondition(pick(DATE_ATTRIBUTES), pick(List.of(0, 1, 7, 30, 366)));
+            case 6:
+                return sequence();
+            case 7: {
+                Operator op = pick(List.of(Operator.values()));
+                return new Rule.PurchaseCondition(pick(List.of(Rule.PurchaseField.values())), op, literal(op));
+            }
+            case 8: {
+                List<String> categories = new ArrayList<>(new LinkedHashSet<>(List.of(pick(CATEGORIES), pick(CATEGORIES))));
+                return new Rule.BoughtCondition(categories, window());
+            }
+            default:
+                return new Rule.SegmentCondition(pick(SEGMENT_IDS));
+        }
+    }
+
+    Rule.SequenceCondition sequence() {
+        return new Rule.SequenceCondition(new Rule.EventSpec(pick(EVENT_TYPES), filters()), window(), random.nextBoolean(),
+                new Rule.EventSpec(pick(EVENT_TYPES), filters()), pick(List.of(1, 4, 24, 72)));
+    }
+
+    Rule.Window window() {
+        switch (random.nextInt(4)) {
+            case 0:
+                return new Rule.AllTime();
+            case 1: {
+                LocalDate from = LocalDate.of(2025, 3, 1).plusDays(random.nextInt(90));
+                return new Rule.Between(from, random.nextBoolean() ? from.plusDays(random.nextInt(60))
+                        : from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(random.nextInt(5_000_000)));
+            }
+            default:
+                return new Rule.LastDays(random.nextInt(3) == 0 ? 1 + random.nextInt(90) : pick(WINDOW_DAYS));
+        }
+    }
+
+    private List<PropertyFilter> filters() {
+        List<PropertyFilter> where = new ArrayList<>();
+        int n = random.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            Operator op = pick(List.of(Operator.values()));
+            where.add(new PropertyFilter(pick(PROPERTIES), op, literal(op)));
+        }
+        return where;
+    }
+
     AttributeCondition attributeCondition() {
         Operator op = pick(List.of(Operator.values()));
         return new AttributeCondition(pick(ATTRIBUTES), op, literal(op));
@@ -84,12 +146,12 @@ final class RandomRules {
             Operator op = pick(List.of(Operator.values()));
             where.add(new PropertyFilter(pick(PROPERTIES), op, literal(op)));
         }
+        if (random.nextInt(5) == 0) {
+            return new EventCondition(pick(EVENT_TYPES), where, new Rule.Sum(pick(PROPERTIES), number()), window());
+        }
         int atLeast = random.nextInt(4);
         OptionalInt atMost = random.nextInt(3) == 0 ? OptionalInt.of(atLeast + random.nextInt(3)) : OptionalInt.empty();
-        int window = random.nextInt(8);
-        OptionalInt withinDays = window == 0 ? OptionalInt.empty()
-                : OptionalInt.of(window == 1 ? 1 + random.nextInt(90) : pick(WINDOW_DAYS));
-        return new EventCondition(pick(EVENT_TYPES), where, atLeast, atMost, withinDays);
+        return new EventCondition(pick(EVENT_TYPES), where, new Rule.Count(atLeast, atMost), window());
     }
 
     Object literal(Operator op) {
@@ -191,8 +253,16 @@ final class RandomRules {
         Map<String, Object> attributes = new LinkedHashMap<>();
         for (String name : ATTRIBUTES) {
             if (!name.equals("email") && random.nextInt(5) < 3) {
-                attributes.put(name, value(now));
+                attributes.put(name, name.equals("time_zone") ? pick(ZONES) : value(now));
             }
+        }
+        if (random.nextBoolean()) {
+            attributes.put("renewal_at", random.nextBoolean() ? LocalDate.of(2025, 6, 15).plusDays(random.nextInt(60) - 30)
+                    : now.plusSeconds(random.nextInt(20 * 86_400) - 10 * 86_400));
+        }
+        if (random.nextInt(4) == 0) {
+            attributes.put("birth_date", pick(List.of(LocalDate.of(1992, 2, 29), LocalDate.of(1980, 6, 15), LocalDate.of(1980, 6, 16),
+                    LocalDate.of(1999, 6, 22), LocalDate.of(2001, 1, 1))));
         }
         Set<Identity> identities = new LinkedHashSet<>();
         if (random.nextInt(4) > 0) {
@@ -211,6 +281,9 @@ final class RandomRules {
                     properties.put(name, random.nextBoolean() ? pick(List.of("outdoor", "kitchen", "10", "9.5")) : value(now));
                 }
             }
+            if (random.nextInt(3) == 0) {
+                properties.put("categories", String.join(",", new LinkedHashSet<>(List.of(pick(CATEGORIES), pick(CATEGORIES)))));
+            }
             list.add(new Event("e" + (++events), profileId, pick(EVENT_TYPES), occurredAt(now), properties, "random"));
         }
         return list;
@@ -224,6 +297,8 @@ final class RandomRules {
                 return now.minus(Duration.ofDays(pick(WINDOW_DAYS))).plusMillis(random.nextInt(3) - 1);
             case 2:
                 return now.plusSeconds(random.nextInt(86_400));
+            case 3:
+                return now.minus(Duration.ofHours(pick(List.of(1, 4, 24, 72)))).plusMillis(random.nextInt(3) - 1);
             default:
                 return now.minusSeconds(random.nextInt(100 * 86_400));
         }

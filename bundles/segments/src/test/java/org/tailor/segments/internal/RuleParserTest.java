@@ -127,7 +127,7 @@ class RuleParserTest {
 
         assertThatThrownBy(() -> RuleParser.parse("outdoor-fans.json", text))
                 .isInstanceOf(SegmentFileException.class)
-                .hasMessage("outdoor-fans.json:7:14: unknown operator 'equals' (did you mean 'eq'?)");
+                .hasMessage("outdoor-fans.json:7:14: /rule/where/0/op: unknown operator 'equals' (did you mean 'eq'?)");
     }
 
     @ParameterizedTest
@@ -136,31 +136,32 @@ class RuleParserTest {
             "exist| (did you mean 'exists'?)", "!=| (did you mean 'ne'?)"})
     void operatorSuggestions(String given, String hint) {
         assertThat(ruleError("{\"attribute\":\"a\",\"op\":\"" + given + "\",\"value\":\"x\"}"))
-                .isEqualTo("r.json:1:23: unknown operator '" + given + "' " + hint);
+                .isEqualTo("r.json:1:23: /op: unknown operator '" + given + "' " + hint);
     }
 
     @Test
     void unknownKeyIsReportedAtTheKeyWithASuggestion() {
         assertThat(ruleError("{\"event\": \"order\",\n \"withinDay\": 30}"))
-                .isEqualTo("r.json:2:2: unknown key 'withinDay' (did you mean 'withinDays'?)");
+                .isEqualTo("r.json:2:2: /withinDay: unknown key 'withinDay' (did you mean 'withinDays'?)");
         assertThat(ruleError("{\"atribute\": \"city\", \"op\": \"exists\"}"))
-                .isEqualTo("r.json:1:2: unknown key 'atribute' (did you mean 'attribute'?)");
+                .isEqualTo("r.json:1:2: /atribute: unknown key 'atribute' (did you mean 'attribute'?)");
         assertThatThrownBy(() -> parse("{\"id\": \"x\", \"rules\": {}}"))
-                .hasMessage("s.json:1:13: unknown key 'rules' (did you mean 'rule'?)");
+                .hasMessage("s.json:1:13: /rules: unknown key 'rules' (did you mean 'rule'?)");
         assertThatThrownBy(() -> parse("{\"id\": \"x\", \"owner\": \"me\", \"rule\": {}}"))
-                .hasMessage("s.json:1:13: unknown key 'owner' (expected one of id, name, description, rule)");
+                .hasMessage("s.json:1:13: /owner: unknown key 'owner' (expected one of id, name, description, rule)");
     }
 
     @Test
     void keyOfAnotherKindOfRuleIsReported() {
         assertThat(ruleError("{\"all\": [], \"op\": \"eq\"}"))
-                .isEqualTo("r.json:1:13: 'op' cannot be used with 'all' (a rule with 'all' has only: all)");
+                .isEqualTo("r.json:1:13: /op: 'op' cannot be used with 'all' (a rule with 'all' has only: all)");
         assertThat(ruleError("{\"attribute\": \"a\", \"event\": \"order\"}"))
-                .isEqualTo("r.json:1:20: a rule has exactly one of 'all', 'any', 'not', 'attribute', 'event', found both "
-                        + "'attribute' and 'event'; wrap them in \"all\" or \"any\"");
+                .isEqualTo("r.json:1:20: /event: a rule has exactly one of 'all', 'any', 'not', 'attribute', 'date', 'anniversary', "
+                        + "'event', 'sequence', 'purchase', 'bought', 'segment', found both 'attribute' and 'event'; "
+                        + "wrap them in \"all\" or \"any\"");
         assertThat(ruleError("{\"op\": \"eq\", \"value\": 1}"))
-                .isEqualTo("r.json:1:1: incomplete rule; a rule needs one of 'all', 'any', 'not', 'attribute', 'event'");
-        assertThat(ruleError("{}")).isEqualTo("r.json:1:1: empty rule; a rule needs one of 'all', 'any', 'not', 'attribute', 'event'");
+                .isEqualTo("r.json:1:1: incomplete rule; a rule needs one of 'all', 'any', 'not', 'attribute', 'date', 'anniversary', 'event', 'sequence', 'purchase', 'bought', 'segment'");
+        assertThat(ruleError("{}")).isEqualTo("r.json:1:1: empty rule; a rule needs one of 'all', 'any', 'not', 'attribute', 'date', 'anniversary', 'event', 'sequence', 'purchase', 'bought', 'segment'");
     }
 
     @Test
@@ -170,9 +171,9 @@ class RuleParserTest {
         assertThat(ruleError("{\"attribute\": \"city\", \"op\": \"eq\"}"))
                 .isEqualTo("r.json:1:1: missing 'value' for op 'eq'");
         assertThat(ruleError("{\"event\": \"order\", \"where\": [ {\"op\": \"eq\", \"value\": \"x\"} ]}"))
-                .isEqualTo("r.json:1:31: missing 'property' in a 'where' filter");
+                .isEqualTo("r.json:1:31: /where/0: missing 'property' in a 'where' filter");
         assertThat(ruleError("{\"event\": \"order\", \"where\": [ {\"property\": \"x\", \"value\": \"x\"} ]}"))
-                .isEqualTo("r.json:1:31: missing 'op' in a 'where' filter");
+                .isEqualTo("r.json:1:31: /where/0: missing 'op' in a 'where' filter");
         assertThatThrownBy(() -> parse("{\"id\": \"x\"}")).hasMessage("s.json:1:1: missing 'rule' in a segment file");
         assertThatThrownBy(() -> parse("{\"rule\": {\"all\": []}}")).hasMessage("s.json:1:1: missing 'id' in a segment file");
     }
@@ -180,58 +181,58 @@ class RuleParserTest {
     @Test
     void wrongTypesAreReportedAtTheValue() {
         assertThat(ruleError("{\"event\": \"order\", \"withinDays\": \"30\"}"))
-                .isEqualTo("r.json:1:34: 'withinDays' must be a whole number of days from 1 to 36500, got the string \"30\"");
+                .isEqualTo("r.json:1:34: /withinDays: 'withinDays' must be a whole number of days from 1 to 36500, got the string \"30\"");
         assertThat(ruleError("{\"event\": \"order\", \"withinDays\": 0}"))
-                .isEqualTo("r.json:1:34: 'withinDays' must be a whole number of days from 1 to 36500, got the number 0");
+                .isEqualTo("r.json:1:34: /withinDays: 'withinDays' must be a whole number of days from 1 to 36500, got the number 0");
         assertThat(ruleError("{\"event\": \"order\", \"atLeast\": 2.5}"))
-                .isEqualTo("r.json:1:31: 'atLeast' must be a whole number, 0 or more, got the number 2.5");
+                .isEqualTo("r.json:1:31: /atLeast: 'atLeast' must be a whole number, 0 or more, got the number 2.5");
         assertThat(ruleError("{\"event\": \"order\", \"atLeast\": -1}"))
-                .isEqualTo("r.json:1:31: 'atLeast' must be a whole number, 0 or more, got the number -1");
+                .isEqualTo("r.json:1:31: /atLeast: 'atLeast' must be a whole number, 0 or more, got the number -1");
         assertThat(ruleError("{\"event\": \"order\", \"atLeast\": 3, \"atMost\": 2}"))
-                .isEqualTo("r.json:1:44: 'atMost' (2) must not be less than 'atLeast' (3)");
+                .isEqualTo("r.json:1:44: /atMost: 'atMost' (2) must not be less than 'atLeast' (3)");
         assertThat(ruleError("{\"all\": {\"attribute\": \"a\", \"op\": \"exists\"}}"))
-                .isEqualTo("r.json:1:9: 'all' needs an array of rules, got an object");
-        assertThat(ruleError("{\"not\": [] }")).isEqualTo("r.json:1:9: a rule must be a JSON object, got an array");
+                .isEqualTo("r.json:1:9: /all: 'all' needs an array of rules, got an object");
+        assertThat(ruleError("{\"not\": [] }")).isEqualTo("r.json:1:9: /not: a rule must be a JSON object, got an array");
         assertThat(ruleError("{\"attribute\": 7, \"op\": \"exists\"}"))
-                .isEqualTo("r.json:1:15: 'attribute' must be a string, got the number 7");
-        assertThat(ruleError("{\"attribute\": \" \", \"op\": \"exists\"}")).isEqualTo("r.json:1:15: 'attribute' must not be blank");
-        assertThat(ruleError("{\"event\": \"Product Viewed\"}")).startsWith("r.json:1:11: 'event' must be an event type");
+                .isEqualTo("r.json:1:15: /attribute: 'attribute' must be a string, got the number 7");
+        assertThat(ruleError("{\"attribute\": \" \", \"op\": \"exists\"}")).isEqualTo("r.json:1:15: /attribute: 'attribute' must not be blank");
+        assertThat(ruleError("{\"event\": \"Product Viewed\"}")).startsWith("r.json:1:11: /event: 'event' must be an event type");
         assertThatThrownBy(() -> parse("[]")).hasMessage("s.json:1:1: a segment file must be a JSON object, got an array");
         assertThatThrownBy(() -> parse("{\"id\": \"Outdoor Fans\", \"rule\": {\"all\": []}}"))
-                .hasMessage("s.json:1:8: 'id' must be 1 to 64 lower-case letters, digits and '-', starting with a letter or digit, "
+                .hasMessage("s.json:1:8: /id: 'id' must be 1 to 64 lower-case letters, digits and '-', starting with a letter or digit, "
                         + "got 'Outdoor Fans'");
     }
 
     @Test
     void whereMustBeTheArrayForm() {
         assertThat(ruleError("{\"event\": \"order\", \"where\": {\"category\": \"outdoor\"}}"))
-                .isEqualTo("r.json:1:29: 'where' needs an array of filters like [{\"property\": \"category\", \"op\": \"eq\", "
+                .isEqualTo("r.json:1:29: /where: 'where' needs an array of filters like [{\"property\": \"category\", \"op\": \"eq\", "
                         + "\"value\": \"outdoor\"}], got an object");
         assertThat(ruleError("{\"event\": \"order\", \"where\": [ {\"property\": \"c\", \"op\": \"eq\", \"value\": \"x\", \"vlaue\": 1} ]}"))
-                .isEqualTo("r.json:1:75: unknown key 'vlaue' (did you mean 'value'?)");
+                .isEqualTo("r.json:1:75: /where/0/vlaue: unknown key 'vlaue' (did you mean 'value'?)");
     }
 
     @Test
     void literalsThatDoNotFitTheOperatorAreReportedAtTheValue() {
         String prefix = "{\"attribute\": \"a\", \"op\": ";
-        assertThat(ruleError(prefix + "\"exists\", \"value\": true}")).isEqualTo("r.json:1:45: op 'exists' takes no 'value'");
+        assertThat(ruleError(prefix + "\"exists\", \"value\": true}")).isEqualTo("r.json:1:45: /value: op 'exists' takes no 'value'");
         assertThat(ruleError(prefix + "\"in\", \"value\": \"DE\"}"))
-                .isEqualTo("r.json:1:41: op 'in' needs an array 'value', like [\"DE\", \"AT\"]");
-        assertThat(ruleError(prefix + "\"in\", \"value\": []}")).isEqualTo("r.json:1:41: op 'in' needs at least one value in its array");
+                .isEqualTo("r.json:1:41: /value: op 'in' needs an array 'value', like [\"DE\", \"AT\"]");
+        assertThat(ruleError(prefix + "\"in\", \"value\": []}")).isEqualTo("r.json:1:41: /value: op 'in' needs at least one value in its array");
         assertThat(ruleError(prefix + "\"eq\", \"value\": [1]}"))
-                .isEqualTo("r.json:1:41: op 'eq' needs a single string, number or boolean 'value'");
-        assertThat(ruleError(prefix + "\"gt\", \"value\": true}")).isEqualTo("r.json:1:41: op 'gt' needs a number, date or string 'value'");
-        assertThat(ruleError(prefix + "\"contains\", \"value\": 3}")).isEqualTo("r.json:1:47: op 'contains' needs a string 'value'");
+                .isEqualTo("r.json:1:41: /value: op 'eq' needs a single string, number or boolean 'value'");
+        assertThat(ruleError(prefix + "\"gt\", \"value\": true}")).isEqualTo("r.json:1:41: /value: op 'gt' needs a number, date or string 'value'");
+        assertThat(ruleError(prefix + "\"contains\", \"value\": 3}")).isEqualTo("r.json:1:47: /value: op 'contains' needs a string 'value'");
         assertThat(ruleError(prefix + "\"eq\", \"value\": null}"))
-                .isEqualTo("r.json:1:41: 'value' must be a string, number or boolean, got null; to test that a value is present "
+                .isEqualTo("r.json:1:41: /value: 'value' must be a string, number or boolean, got null; to test that a value is present "
                         + "use {\"op\": \"exists\"}");
         assertThat(ruleError(prefix + "\"in\", \"value\": [\"a\", {}]}"))
-                .isEqualTo("r.json:1:47: each value in the 'value' array must be a string, number or boolean, got an object");
-        assertThat(ruleError(prefix + "\"between\", \"value\": [10, 1]}")).isEqualTo("r.json:1:46: op 'between' needs low <= high, got 10 > 1");
+                .isEqualTo("r.json:1:47: /value/1: each value in the 'value' array must be a string, number or boolean, got an object");
+        assertThat(ruleError(prefix + "\"between\", \"value\": [10, 1]}")).isEqualTo("r.json:1:46: /value: op 'between' needs low <= high, got 10 > 1");
         assertThat(ruleError(prefix + "\"between\", \"value\": [1, \"2024-01-01\"]}"))
-                .isEqualTo("r.json:1:46: op 'between' needs low and high of the same kind (two numbers, two dates or two strings)");
+                .isEqualTo("r.json:1:46: /value: op 'between' needs low and high of the same kind (two numbers, two dates or two strings)");
         assertThat(ruleError(prefix + "\"between\", \"value\": [1]}"))
-                .isEqualTo("r.json:1:46: op 'between' needs an array [low, high] of two numbers, two dates or two strings");
+                .isEqualTo("r.json:1:46: /value: op 'between' needs an array [low, high] of two numbers, two dates or two strings");
     }
 
     @Test
@@ -250,7 +251,7 @@ class RuleParserTest {
     @Test
     void aProblemIsAlwaysOneLine() {
         assertThat(ruleError("{\"event\": \"order\", \"withinDays\": \"3\\n\\u0007\"}"))
-                .isEqualTo("r.json:1:34: 'withinDays' must be a whole number of days from 1 to 36500, got the string \"3\\n\\u0007\"");
+                .isEqualTo("r.json:1:34: /withinDays: 'withinDays' must be a whole number of days from 1 to 36500, got the string \"3\\n\\u0007\"");
         assertThat(ruleError("{\"attribute\": \"a\", \"op\": \"" + "x".repeat(100) + "\"}")).hasSizeLessThan(300);
         assertThat(ruleError("{\"event\": \"order\", \"atLeast\": \"" + "x".repeat(100) + "\"}"))
                 .endsWith("got the string \"" + "x".repeat(40) + "...\"");

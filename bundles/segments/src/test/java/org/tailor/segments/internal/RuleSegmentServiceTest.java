@@ -192,8 +192,8 @@ class RuleSegmentServiceTest {
         assertThat(service.problems()).containsExactly(
                 "broken.json:1:26: malformed JSON: Unexpected end-of-input within/between Object entries",
                 "latin1.json:1:1: the file is not valid UTF-8; save it as UTF-8",
-                "outdoor-fans.json:7:14: unknown operator 'equals' (did you mean 'eq'?)",
-                "vip.json:1:23: missing 'value' for op 'eq'",
+                "outdoor-fans.json:7:14: /rule/where/0/op: unknown operator 'equals' (did you mean 'eq'?)",
+                "vip.json:1:23: /rule: missing 'value' for op 'eq'",
                 "wrong-name.json:2:9: id 'berlin' does not match the file name; the file of segment 'berlin' must be named berlin.json");
         assertThat(service.segments()).isEmpty();
     }
@@ -209,7 +209,7 @@ class RuleSegmentServiceTest {
         write("berlin.json", BERLIN.replace("\"eq\"", "\"equals\"").replace("Berlin\"}", "Wien\"}"));
         service.reload();
 
-        assertThat(service.problems()).containsExactly("berlin.json:2:38: unknown operator 'equals' (did you mean 'eq'?)");
+        assertThat(service.problems()).containsExactly("berlin.json:2:38: /rule/op: unknown operator 'equals' (did you mean 'eq'?)");
         assertThat(service.segment("berlin")).isPresent();
         assertThat(service.isMember("berlin", berliner)).as("still the last good rule").isTrue();
         assertThat(service.isMember("berlin", viennese)).isFalse();

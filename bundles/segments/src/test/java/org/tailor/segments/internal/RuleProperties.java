@@ -3,7 +3,10 @@ package org.tailor.segments.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -15,11 +18,12 @@ import org.tailor.segments.internal.Rule.AttributeCondition;
 import org.tailor.segments.internal.Rule.Not;
 
 /**
- * Properties checked over many seeded random cases (see {@link RandomRules}). A failure names
- * its seed; {@code -Dsegments.seed=<seed>} starts the run there to reproduce it. Plain JUnit
- * with a seeded generator rather than a property-testing library: see the module README.
+ * Properties of evaluation and of the JSON format, checked over many seeded random cases (see
+ * {@link RandomRules}). A failure names its seed; {@code -Dsegments.seed=<seed>} starts the run
+ * there to reproduce it. Plain JUnit with a seeded generator rather than a property-testing
+ * library: see the module README.
  */
-class RulePropertiesTest {
+class RuleProperties {
 
     static final int TRIES = 1000;
     static final Instant NOW = Fixtures.NOW;
@@ -38,6 +42,24 @@ class RulePropertiesTest {
 
     static boolean matches(Rule rule, Profile profile, List<Event> events) {
         return RuleEvaluator.matches(rule, profile, events, NOW);
+    }
+
+    /** Segments the generated references find: two of the three ids, with rules that refer to no segment. */
+    static SegmentLookup lookup(RandomRules random) {
+        Map<String, Rule> rules = new HashMap<>();
+        rules.put("vip", withoutReferences(random, 2));
+        rules.put("buyers", withoutReferences(random, 2));
+        return id -> Optional.ofNullable(rules.get(id));
+    }
+
+    private static Rule withoutReferences(RandomRules random, int depth) {
+        for (int i = 0; i < 100; i++) {
+            Rule rule = random.rule(depth);
+            if (SegmentGraph.references(rule).isEmpty()) {
+                return rule;
+            }
+        }
+        return new All(List.of());
     }
 
     @Test
@@ -79,6 +101,63 @@ class RulePropertiesTest {
     }
 
     @Test
+    void anyIsNotAllOfNots() {
+        forAllSeeds(random -> {
+            Rule a = random.rule(2);
+            Rule b = random.rule(2);
+            Profile profile = random.profile(NOW);
+            List<Event> events = random.events(profile.id(), NOW);
+            SegmentLookup segments = lookup(random);
+            Rule any = new Any(List.of(a, b));
+            Rule deMorgan = new Not(new All(List.of(new Not(a), new Not(b))));
+            EvaluationContext context = EvaluationContext.of(profile, events, NOW, segments);
+            assertThat(RuleEvaluator.matches(any, context))
+                    .as("%s%nfor %s%nwith %s", RuleTextPrinter.print(any), profile, events)
+                    .isEqualTo(RuleEvaluator.matches(deMorgan, context));
+        });
+    }
+
+    @Test
+    void explainGivesTheResultOfEvaluation() {
+        forAllSeeds(random -> {
+            Rule rule = random.rule(4);
+            Profile profile = random.profile(NOW);
+            List<Event> events = random.events(profile.id(), NOW);
+            EvaluationContext context = EvaluationContext.of(profile, events, NOW, lookup(random));
+            Trace trace = RuleEvaluator.explain(rule, context);
+            assertThat(trace.result())
+                    .as("%s%nfor %s%nwith %s%n%s", RuleTextPrinter.print(rule), profile, events, String.join("\n", trace.lines()))
+                    .isEqualTo(RuleEvaluator.matches(rule, context));
+            assertConsistent(trace, rule, context);
+        });
+    }
+
+    /** Every node of the trace gives its own rule's result, down to the leaves. */
+    private static void assertConsistent(Trace trace, Rule rule, EvaluationContext context) {
+        assertThat(trace.result()).as(trace.condition()).isEqualTo(RuleEvaluator.matches(rule, context));
+        List<Rule> children = rule instanceof All all ? all.rules() : rule instanceof Any any ? any.rules()
+                : rule instanceof Not not ? List.of(not.rule()) : List.of();
+        if (!children.isEmpty()) {
+            assertThat(trace.children()).hasSameSizeAs(children);
+            for (int i = 0; i < children.size(); i++) {
+                assertConsistent(trace.children().get(i), children.get(i), context);
+            }
+        }
+    }
+
+    @Test
+    void evaluationNeverThrows() {
+        forAllSeeds(random -> {
+            Rule rule = random.rule(4);
+            Profile profile = random.profile(NOW);
+            List<Event> events = random.events(profile.id(), NOW);
+            EvaluationContext context = EvaluationContext.of(profile, events, NOW, lookup(random));
+            RuleEvaluator.matches(rule, context);
+            RuleEvaluator.explain(rule, context).lines();
+        });
+    }
+
+    @Test
     void allIsNotAnyOfNots() {
         forAllSeeds(random -> {
             Rule a = random.rule(2);
@@ -114,12 +193,13 @@ class RulePropertiesTest {
             Rule rule = random.rule(3);
             Profile profile = random.profile(NOW);
             List<Event> all = random.events(profile.id(), NOW);
-            List<Event> fetched = RuleEvaluator.windowOf(rule).since(NOW)
+            SegmentLookup segments = lookup(random);
+            List<Event> fetched = RuleEvaluator.windowOf(rule, segments).since(NOW)
                     .map(since -> all.stream().filter(e -> !e.occurredAt().isBefore(since)).collect(Collectors.toList()))
                     .orElse(List.of());
-            assertThat(matches(rule, profile, fetched))
-                    .as("%s%nwith %s", RulePrinter.print(rule), all)
-                    .isEqualTo(matches(rule, profile, all));
+            assertThat(RuleEvaluator.matches(rule, EvaluationContext.of(profile, fetched, NOW, segments)))
+                    .as("%s%nwith %s", RuleTextPrinter.print(rule), all)
+                    .isEqualTo(RuleEvaluator.matches(rule, EvaluationContext.of(profile, all, NOW, segments)));
         });
     }
 
