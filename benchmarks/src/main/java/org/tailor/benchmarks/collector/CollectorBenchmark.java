@@ -1,5 +1,10 @@
 package org.tailor.benchmarks.collector;
 
+import org.tailor.api.ingest.IngestService;
+import org.tailor.consent.internal.ConsentLedgerService;
+import org.tailor.ingest.internal.RecordIngestService;
+import org.tailor.store.internal.StoreAccess;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
@@ -68,14 +73,20 @@ public final class CollectorBenchmark {
             case "postgres" -> System.getProperty("url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
             default -> throw new IllegalArgumentException("store must be h2, h2-sync or postgres, not " + store);
         };
-        JdbcEventIngest ingest = new JdbcEventIngest(url, "bench_collector_" + ProcessHandle.current().pid());
+        // Tailor's real ingest over its real store: validation, identity resolution, durable events.
+        StoreAccess stores = StoreAccess.open(url, store.equals("postgres") ? "postgres" : "sa", "",
+                "bench_collector_" + ProcessHandle.current().pid(), 8);
+        IngestService ingest = new RecordIngestService(stores.profiles, stores.events, stores.orders, stores.deadLetters,
+                new ConsentLedgerService(stores.consent));
 
         Server server = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(BenchmarkAccess.collector(ingest, new NoConsent(), "bench", KEY)),
                 "/tailor/collect/*");
         context.addServlet(new ServletHolder(new Empty200()), "/empty/*");
-        MemoryEventIngest memory = new MemoryEventIngest();
+        StoreAccess memoryStores = StoreAccess.open("jdbc:h2:mem:bench_memory;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "", "", 8);
+        IngestService memory = new RecordIngestService(memoryStores.profiles, memoryStores.events, memoryStores.orders,
+                memoryStores.deadLetters, new ConsentLedgerService(memoryStores.consent));
         context.addServlet(new ServletHolder(BenchmarkAccess.collector(memory, new NoConsent(), "bench", KEY)),
                 "/memory/*");
         server.setHandler(context);
@@ -94,9 +105,9 @@ public final class CollectorBenchmark {
             String loadBefore = loadAverage();
             Result emptyResult = empty.run(seconds);
             Result memoryResult = inMemory.run(seconds);
-            long before = ingest.storedEvents();
+            long before = stores.events.count();
             Result collectorResult = collector.run(seconds);
-            long stored = ingest.storedEvents() - before;
+            long stored = stores.events.count() - before;
             double mapRate = parseAndMap(batch, seconds / 2);
             double emptyRate = emptyResult.rate();
             double memoryRate = memoryResult.rate();
@@ -105,7 +116,7 @@ public final class CollectorBenchmark {
             System.out.printf(Locale.ROOT, "load average before / after: %s / %s%n", loadBefore, loadAverage());
             System.out.printf(Locale.ROOT, "empty 200           : %,12.0f events/s, %6.1f us CPU per event (this JVM: client + server)%n",
                     emptyRate, emptyResult.cpuMicrosPerEvent());
-            System.out.printf(Locale.ROOT, "collector, in memory: %,12.0f events/s, %6.1f us CPU per event (validation, no database;"
+            System.out.printf(Locale.ROOT, "collector, in memory: %,12.0f events/s, %6.1f us CPU per event (the same ingest over in-memory H2;"
                     + " %.3f of empty)%n", memoryRate, memoryResult.cpuMicrosPerEvent(), memoryRate / emptyRate);
             System.out.printf(Locale.ROOT, "collector + %-8s: %,12.0f events/s, %6.1f us CPU per event in this JVM (%,d events"
                     + " stored in the measured run)%n", store, collectorRate, collectorResult.cpuMicrosPerEvent(), stored);
@@ -113,8 +124,8 @@ public final class CollectorBenchmark {
             System.out.printf(Locale.ROOT, "parse + map only    : %,12.0f events/s (1 thread, in process)%n", mapRate);
         } finally {
             server.stop();
-            ingest.close();
-            ingest.dropSchema();
+            stores.close();
+            memoryStores.close();
             try (var files = Files.walk(directory)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }

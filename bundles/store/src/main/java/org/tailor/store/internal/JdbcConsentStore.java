@@ -16,6 +16,9 @@ import org.tailor.api.store.ConsentStore;
 @Component(service = ConsentStore.class)
 public final class JdbcConsentStore implements ConsentStore {
 
+    private static final String INSERT =
+            "INSERT INTO consent_records (profile_id, purpose, status, recorded_at, source) VALUES (?, ?, ?, ?, ?)";
+
     private final JdbcStore db;
     private final Dialect dialect;
 
@@ -29,16 +32,36 @@ public final class JdbcConsentStore implements ConsentStore {
     public void append(ConsentRecord record) {
         Objects.requireNonNull(record, "record");
         db.withConnection("append consent of profile " + record.profileId(), c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO consent_records"
-                    + " (profile_id, purpose, status, recorded_at, source) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setString(1, record.profileId());
-                insert.setString(2, record.purpose());
-                insert.setString(3, record.status().name());
-                dialect.setInstant(insert, 4, record.recordedAt());
-                insert.setString(5, record.source());
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                bind(insert, record);
                 return insert.executeUpdate();
             }
         });
+    }
+
+    @Override
+    public void appendAll(java.util.Collection<ConsentRecord> records) {
+        Objects.requireNonNull(records, "records");
+        if (records.isEmpty()) {
+            return;
+        }
+        db.inTransaction("append " + records.size() + " consent entries", c -> {
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                for (ConsentRecord record : records) {
+                    bind(insert, record);
+                    insert.addBatch();
+                }
+                return insert.executeBatch().length;
+            }
+        });
+    }
+
+    private void bind(PreparedStatement insert, ConsentRecord record) throws java.sql.SQLException {
+        insert.setString(1, record.profileId());
+        insert.setString(2, record.purpose());
+        insert.setString(3, record.status().name());
+        dialect.setInstant(insert, 4, record.recordedAt());
+        insert.setString(5, record.source());
     }
 
     /** Oldest first by recordedAt; entries recorded at the same instant keep the order they were appended in. */

@@ -78,12 +78,8 @@ public final class JdbcEventStore implements EventStore {
             return 0;
         }
         return db.inTransaction("append " + unique.size() + " events", c -> {
-            Map<String, String> owners = new HashMap<>();
-            for (Event event : unique.values()) {
-                if (!owners.containsKey(event.profileId())) {
-                    owners.put(event.profileId(), Survivors.lockedRoot(c, dialect, event.profileId()));
-                }
-            }
+            Map<String, String> owners = Survivors.lockedRoots(c, dialect,
+                    unique.values().stream().map(Event::profileId).toList());
             try (PreparedStatement insert = c.prepareStatement(dialect.insertIfNew(insertSql))) {
                 return Jdbc.insertAllIfNew(insert, dialect, unique.values(),
                         (statement, event) -> bind(statement, event, owners.get(event.profileId()),

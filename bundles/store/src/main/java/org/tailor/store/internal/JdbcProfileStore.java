@@ -38,6 +38,8 @@ public final class JdbcProfileStore implements ProfileStore {
 
     /** Profiles per query in {@link #forEach}: bounds memory, and no connection is held while visiting. */
     static final int PAGE_SIZE = 500;
+    /** Point look-ups per UNION ALL statement. */
+    private static final int PROBES = 100;
 
     /** A profile row joined to its identities, one row per identity (or one with nulls if none). */
     private static final String SELECT = "SELECT p.id, p.attributes, p.created_at, p.updated_at,"
@@ -102,21 +104,25 @@ public final class JdbcProfileStore implements ProfileStore {
         Objects.requireNonNull(identities, "identities");
         List<Identity> wanted = List.copyOf(new LinkedHashSet<>(identities));
         Map<Identity, Profile> found = new LinkedHashMap<>();
-        for (int from = 0; from < wanted.size(); from += PAGE_SIZE) {
-            List<Identity> chunk = wanted.subList(from, Math.min(wanted.size(), from + PAGE_SIZE));
-            String condition = String.join(" OR ", Collections.nCopies(chunk.size(),
-                    "(namespace = ? AND identity_value = ?)"));
-            String sql = SELECT.formatted("profiles", "WHERE p.id IN (SELECT profile_id FROM profile_identities WHERE "
-                    + condition + ")");
-            String[] parameters = chunk.stream().flatMap(i -> Stream.of(i.namespace(), i.value()))
-                    .toArray(String[]::new);
-            List<Profile> profiles = db.withConnection("find profiles by " + chunk.size() + " identities",
-                    c -> query(c, sql, parameters));
-            Set<Identity> asked = new HashSet<>(chunk);
-            for (Profile profile : profiles) {
-                profile.identities().stream().filter(asked::contains).forEach(i -> found.put(i, profile));
-            }
+        Map<Identity, String> owners = db.withConnection("find owners of " + wanted.size() + " identities",
+                c -> owners(c, wanted));
+        List<String> ids = List.copyOf(new LinkedHashSet<>(owners.values()));
+        Map<String, Profile> byId = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += PROBES) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PROBES));
+            // Point look-ups joined by UNION ALL, for the reason given at owners().
+            String sql = String.join(" UNION ALL ", Collections.nCopies(chunk.size(), "SELECT p.id, p.attributes, p.created_at,"
+                    + " p.updated_at, i.namespace, i.identity_value FROM profiles p LEFT JOIN profile_identities i"
+                    + " ON i.profile_id = p.id WHERE p.id = ?")) + " ORDER BY 1, 5, 6";
+            db.withConnection("find " + chunk.size() + " profiles", c -> query(c, sql, chunk.toArray(String[]::new)))
+                    .forEach(p -> byId.put(p.id(), p));
         }
+        owners.forEach((identity, id) -> {
+            Profile profile = byId.get(id);
+            if (profile != null && profile.identities().contains(identity)) {
+                found.put(identity, profile);
+            }
+        });
         Map<Identity, Profile> ordered = new LinkedHashMap<>();
         wanted.stream().filter(found::containsKey).forEach(i -> ordered.put(i, found.get(i)));
         return ordered;
@@ -130,23 +136,29 @@ public final class JdbcProfileStore implements ProfileStore {
         Map<String, String> attributes = new HashMap<>();
         profiles.forEach(profile -> attributes.put(profile.id(), codec.encode(profile.attributes())));
         db.inTransaction(operation, c -> {
+            // The locks also keep a merge from absorbing a profile while it is being saved.
+            Map<String, String> absorbed = absorbedInto(c, attributes.keySet());
             Map<Identity, String> claimed = new HashMap<>();
             for (Profile profile : profiles) {
-                // The lock also keeps a merge from absorbing the profile while it is being saved.
-                Optional<String> survivor = Survivors.absorbedInto(c, profile.id(), " FOR UPDATE");
-                if (survivor.isPresent()) {
+                String survivor = absorbed.get(profile.id());
+                if (survivor != null) {
                     throw new StoreException("cannot save profile " + profile.id() + ": it was merged into profile "
-                            + survivor.get() + "; save that profile instead, or undo the merge first");
+                            + survivor + "; save that profile instead, or undo the merge first");
                 }
                 for (Identity identity : profile.identities()) {
                     String other = claimed.putIfAbsent(identity, profile.id());
                     if (other != null) {
                         throw conflict(profile, identity, other);
                     }
-                    owner(c, identity).filter(owner -> !attributes.containsKey(owner))
-                            .ifPresent(owner -> {
-                                throw conflict(profile, identity, owner);
-                            });
+                }
+            }
+            Map<Identity, String> owners = owners(c, claimed.keySet());
+            for (Profile profile : profiles) {
+                for (Identity identity : profile.identities()) {
+                    String owner = owners.get(identity);
+                    if (owner != null && !attributes.containsKey(owner)) {
+                        throw conflict(profile, identity, owner);
+                    }
                 }
             }
             upsertRows(c, profiles, attributes);
@@ -207,15 +219,61 @@ public final class JdbcProfileStore implements ProfileStore {
         return merges.find(mergeId);
     }
 
-    private static Optional<String> owner(Connection c, Identity identity) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(
-                "SELECT profile_id FROM profile_identities WHERE namespace = ? AND identity_value = ?")) {
-            statement.setString(1, identity.namespace());
-            statement.setString(2, identity.value());
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+    /**
+     * Which saved profile holds each of these identities; identities nobody holds are absent.
+     *
+     * <p>One statement per chunk, made of point look-ups joined by UNION ALL: each branch is a
+     * primary-key probe on both databases, whatever the planner thinks of the table's size. An IN
+     * list was planned as a scan while tables were young, which made large imports quadratic.
+     */
+    private static Map<Identity, String> owners(Connection c, Collection<Identity> identities) throws SQLException {
+        List<Identity> all = List.copyOf(identities);
+        Map<Identity, String> owners = new HashMap<>();
+        for (int from = 0; from < all.size(); from += PROBES) {
+            List<Identity> chunk = all.subList(from, Math.min(all.size(), from + PROBES));
+            String sql = String.join(" UNION ALL ", Collections.nCopies(chunk.size(),
+                    "SELECT namespace, identity_value, profile_id FROM profile_identities WHERE namespace = ? AND identity_value = ?"));
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                int parameter = 1;
+                for (Identity identity : chunk) {
+                    statement.setString(parameter++, identity.namespace());
+                    statement.setString(parameter++, identity.value());
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        owners.put(new Identity(rows.getString(1), rows.getString(2)), rows.getString(3));
+                    }
+                }
             }
         }
+        return owners;
+    }
+
+    /** For the given ids, the survivor of each that was absorbed; locks the rows until the transaction ends. */
+    private static Map<String, String> absorbedInto(Connection c, Collection<String> ids) throws SQLException {
+        List<String> all = List.copyOf(ids);
+        Map<String, String> absorbed = new HashMap<>();
+        for (int from = 0; from < all.size(); from += PAGE_SIZE) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + PAGE_SIZE));
+            try (PreparedStatement statement = c.prepareStatement("SELECT id, absorbed_into FROM profiles WHERE id IN ("
+                    + marks(chunk.size()) + ") FOR UPDATE")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        if (rows.getString(2) != null) {
+                            absorbed.put(rows.getString(1), rows.getString(2));
+                        }
+                    }
+                }
+            }
+        }
+        return absorbed;
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private static StoreException conflict(Profile profile, Identity identity, String owner) {
@@ -257,11 +315,12 @@ public final class JdbcProfileStore implements ProfileStore {
             });
             if (inserted < claimed.size()) {
                 // Another transaction claimed an identity after the check: name the first one lost.
+                Map<Identity, String> owners = owners(c, claimed.keySet());
                 for (Profile profile : profiles) {
                     for (Identity identity : profile.identities()) {
-                        Optional<String> owner = owner(c, identity);
-                        if (!owner.equals(Optional.of(profile.id()))) {
-                            throw conflict(profile, identity, owner.orElse("being saved concurrently"));
+                        String owner = owners.get(identity);
+                        if (!profile.id().equals(owner)) {
+                            throw conflict(profile, identity, owner == null ? "being saved concurrently" : owner);
                         }
                     }
                 }

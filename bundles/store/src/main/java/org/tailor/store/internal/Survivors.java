@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +40,42 @@ final class Survivors {
     static String lockedRoot(Connection c, Dialect dialect, String profileId) throws SQLException {
         return follow(c, profileId, dialect.forShare());
     }
+
+    /**
+     * {@link #lockedRoot} for many ids with one query per few hundred: the rows of profiles that
+     * were never absorbed (nearly all) are read and locked together; only absorbed or unknown ids
+     * walk their chain one step at a time.
+     */
+    static Map<String, String> lockedRoots(Connection c, Dialect dialect, Collection<String> profileIds) throws SQLException {
+        Map<String, String> roots = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(profileIds));
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement statement = c.prepareStatement(
+                    "SELECT id, absorbed_into FROM profiles WHERE id IN (" + marks + ")" + dialect.forShare())) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        if (rows.getString(2) == null) {
+                            roots.put(rows.getString(1), rows.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        for (String id : ids) {
+            if (!roots.containsKey(id)) {
+                roots.put(id, lockedRoot(c, dialect, id));
+            }
+        }
+        return roots;
+    }
+
+    /** Ids per IN list: well under every driver's bind-parameter limit. */
+    private static final int CHUNK = 500;
 
     /** The id of the profile this one was absorbed into directly, or empty if it is not absorbed (or unknown). */
     static Optional<String> absorbedInto(Connection c, String profileId, String lock) throws SQLException {

@@ -20,6 +20,8 @@ final class CollectingSink implements RecordSink {
     final List<InboundRecord> handed = new ArrayList<>();
     final List<InboundRecord> accepted = new ArrayList<>();
     final List<InboundRecord> rejected = new ArrayList<>();
+    /** Records of hand-overs that returned: what a connector may count as handed. */
+    final List<InboundRecord> completed = new ArrayList<>();
     /** Throw a StoreException instead of returning for the record with this 1-based number; 0: never. */
     int failAt;
     /** Called with the number of records returned so far, after each. */
@@ -37,6 +39,13 @@ final class CollectingSink implements RecordSink {
         (result.isAccepted() ? accepted : rejected).add(record);
         afterEach.accept(handed.size());
         return result;
+    }
+
+    @Override
+    public List<IngestResult> acceptAll(List<InboundRecord> records) {
+        List<IngestResult> results = RecordSink.super.acceptAll(records);
+        completed.addAll(records);
+        return results;
     }
 
     private static IngestResult check(InboundRecord record) {
@@ -61,6 +70,7 @@ final class CollectingSink implements RecordSink {
 
     void clear() {
         handed.clear();
+        completed.clear();
         accepted.clear();
         rejected.clear();
     }
