@@ -35,7 +35,8 @@ sed -i "s/^sshPort *=.*/sshPort = $SSH_PORT/" "$KARAF/etc/org.apache.karaf.shell
 
 console() {
   ssh -q -p "$SSH_PORT" -i "$KARAF/demo-key" -o BatchMode=yes -o StrictHostKeyChecking=no \
-      -o UserKnownHostsFile=/dev/null -o ConnectTimeout=5 tailor-demo@127.0.0.1 "$@"
+      -o UserKnownHostsFile=/dev/null -o ConnectTimeout=5 tailor-demo@127.0.0.1 "$@" \
+      2> >(grep -v "closed by remote host" >&2)
 }
 
 stop_karaf() {

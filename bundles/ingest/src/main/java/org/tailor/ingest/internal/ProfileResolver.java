@@ -167,10 +167,14 @@ final class ProfileResolver {
         return merge;
     }
 
-    /** A known customer first, then the oldest profile, then the smallest id, so the choice is deterministic. */
+    /**
+     * A known customer first, then the oldest profile; profiles created in the same instant (one
+     * batch) by their smallest identity, which the input decides, not the random id.
+     */
     private static final Comparator<Profile> SURVIVOR_FIRST = Comparator
             .comparing((Profile p) -> p.identity(Identity.CUSTOMER_ID).isEmpty())
             .thenComparing(Profile::createdAt)
+            .thenComparing(p -> p.identities().stream().map(Identity::toString).sorted().findFirst().orElse(""))
             .thenComparing(Profile::id);
 
     static Optional<Violation> customerIdConflict(List<Identity> identities, Iterable<Profile> found) {

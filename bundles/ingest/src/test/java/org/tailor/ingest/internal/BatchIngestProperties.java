@@ -59,7 +59,7 @@ class BatchIngestProperties {
         }
     }
 
-    @Property(tries = 150)
+    @Property(tries = 300)
     void batchesEndWhereOneByOneEnds(@ForAll("records") List<InboundRecord> records, @ForAll("batchSizes") int batchSize) {
         World single = new World();
         List<IngestResult> singleResults = records.stream().map(single.ingest::ingest).toList();
