@@ -253,8 +253,8 @@ public final class JdbcProfileStore implements ProfileStore {
     private static Map<String, String> absorbedInto(Connection c, Collection<String> ids) throws SQLException {
         List<String> all = List.copyOf(ids);
         Map<String, String> absorbed = new HashMap<>();
-        for (int from = 0; from < all.size(); from += PAGE_SIZE) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + PAGE_SIZE));
+        for (int from = 0; from < all.size(); from += PROBES) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + PROBES));
             try (PreparedStatement statement = c.prepareStatement("SELECT id, absorbed_into FROM profiles WHERE id IN ("
                     + marks(chunk.size()) + ") FOR UPDATE")) {
                 for (int i = 0; i < chunk.size(); i++) {

@@ -74,8 +74,8 @@ final class Survivors {
         return roots;
     }
 
-    /** Ids per IN list: well under every driver's bind-parameter limit. */
-    private static final int CHUNK = 500;
+    /** Ids per IN list: small enough that PostgreSQL plans index probes rather than a scan of a young table. */
+    private static final int CHUNK = 100;
 
     /** The id of the profile this one was absorbed into directly, or empty if it is not absorbed (or unknown). */
     static Optional<String> absorbedInto(Connection c, String profileId, String lock) throws SQLException {
