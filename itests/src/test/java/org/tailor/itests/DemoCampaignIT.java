@@ -70,6 +70,15 @@ public class DemoCampaignIT extends TailorTestSupport {
                 && Files.exists(inbox.resolve("done/orders.csv")) && Files.exists(inbox.resolve("done/events.csv")));
         assertTrue("the planted bad rows are kept with reasons",
                 Files.readString(inbox.resolve("done/customers.rejects.csv")).contains("email"));
+        String deadLetters = executeCommand("tailor:dead-letter-list --source customers.csv");
+        assertTrue("the planted bad rows are dead letters an admin can list: " + deadLetters,
+                deadLetters.contains("customers.csv") && deadLetters.contains("email"));
+        String profile = executeCommand("tailor:profile-show customer_id:C00042");
+        assertTrue("a customer shows identities, orders and events: " + profile,
+                profile.contains("customer_id:C00042") && profile.contains("Orders: ") && profile.contains("Events: "));
+        String explained = executeCommand("tailor:segment-explain outdoor-fans customer_id:C00042");
+        assertTrue("explain ends with the verdict: " + explained,
+                explained.contains("segment outdoor-fans") && (explained.contains("[yes]") || explained.contains("[no]")));
 
         DemoOracle oracle = new DemoOracle(Path.of(System.getProperty("tailor.itest.sample")));
         Set<String> before = oracle.expectedRecipients(Instant.now());

@@ -31,6 +31,12 @@ public interface SegmentService {
     /** Whether the profile is in the segment now. */
     boolean isMember(String segmentId, Profile profile);
 
+    /**
+     * Why the profile is in the segment now or not: every condition with its inputs and result.
+     * The root's result always equals {@link #isMember}.
+     */
+    ExplainStep explain(String segmentId, Profile profile);
+
     /** Calls the visitor for every current member, streaming; returns how many there were. */
     long forEachMember(String segmentId, Consumer<Profile> visitor);
 }

@@ -78,6 +78,12 @@ final class Fakes {
             list.forEach(visitor);
             return list.size();
         }
+
+        @Override
+        public org.tailor.api.segment.ExplainStep explain(String segmentId, org.tailor.api.model.Profile profile) {
+            boolean member = isMember(segmentId, profile);
+            return new org.tailor.api.segment.ExplainStep("segment " + segmentId, "", member, List.of());
+        }
     }
 
     /** Subject "Hallo <first_name>", bodies that include the unsubscribe URL; fails where told. */

@@ -122,7 +122,18 @@ public class RuleSegmentService implements SegmentService {
      *
      * @throws IllegalArgumentException for an unknown segment id
      */
-    public Trace explain(String segmentId, Profile profile) {
+    @Override
+    public org.tailor.api.segment.ExplainStep explain(String segmentId, Profile profile) {
+        return step(trace(segmentId, profile));
+    }
+
+    private static org.tailor.api.segment.ExplainStep step(Trace trace) {
+        return new org.tailor.api.segment.ExplainStep(trace.condition(), trace.detail(), trace.result(),
+                trace.children().stream().map(RuleSegmentService::step).toList());
+    }
+
+    /** The evaluator's own trace of the segment for the profile. */
+    public Trace trace(String segmentId, Profile profile) {
         Objects.requireNonNull(profile, "profile");
         SegmentRegistry.View view = registry.view();
         LoadedSegment segment = loaded(view, segmentId);

@@ -186,7 +186,7 @@ class SegmentFilesTest {
                 viewed("ann", "kitchen", NOW.minus(Duration.ofDays(3))));
         RuleSegmentService service = start();
 
-        Trace trace = service.explain("outdoor", ann);
+        Trace trace = service.trace("outdoor", ann);
 
         assertThat(trace.result()).isFalse().isEqualTo(service.isMember("outdoor", ann));
         assertThat(trace.lines()).containsExactly(

@@ -250,16 +250,13 @@ public final class JdbcProfileStore implements ProfileStore {
     }
 
     /** For the given ids, the survivor of each that was absorbed; locks the rows until the transaction ends. */
-    private static Map<String, String> absorbedInto(Connection c, Collection<String> ids) throws SQLException {
+    private Map<String, String> absorbedInto(Connection c, Collection<String> ids) throws SQLException {
         List<String> all = List.copyOf(ids);
         Map<String, String> absorbed = new HashMap<>();
         for (int from = 0; from < all.size(); from += PROBES) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + PROBES));
-            try (PreparedStatement statement = c.prepareStatement("SELECT id, absorbed_into FROM profiles WHERE id IN ("
-                    + marks(chunk.size()) + ") FOR UPDATE")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    statement.setString(i + 1, chunk.get(i));
-                }
+            try (PreparedStatement statement = Survivors.byIds(c, dialect, "SELECT id, absorbed_into FROM profiles", chunk,
+                    " FOR UPDATE")) {
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         if (rows.getString(2) != null) {
