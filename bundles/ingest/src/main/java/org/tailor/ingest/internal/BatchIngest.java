@@ -201,6 +201,11 @@ final class BatchIngest {
             return entry.isPresent();
         }
 
+        /**
+         * Queues the event unless the batch has it already. An event stored by an earlier request is
+         * still queued (the store skips it by id), so for events the "unchanged" counter of a batch
+         * sees only repeats within the batch; results and stored data are the same as one by one.
+         */
         boolean event(EventData event, List<Identity> ids, String profileId, String source) {
             String id = event.id().orElseGet(() ->
                     EventIds.contentHash(ids.get(0), event.type(), event.occurredAt(), event.properties()));

@@ -269,10 +269,6 @@ public final class JdbcProfileStore implements ProfileStore {
         return absorbed;
     }
 
-    private static String marks(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
     private static StoreException conflict(Profile profile, Identity identity, String owner) {
         return new StoreException("cannot save profile " + profile.id() + ": identity " + identity
                 + " already belongs to profile " + owner);

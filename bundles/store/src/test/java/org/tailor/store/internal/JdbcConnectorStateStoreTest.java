@@ -2,39 +2,23 @@ package org.tailor.store.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass
 @EnumSource(Dialect.class)
-class JdbcConnectorStateStoreTest {
+class JdbcConnectorStateStoreTest extends DatabaseTestSupport {
 
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path dir;
-
-    private TestDatabase database;
     private JdbcStore db;
     private JdbcConnectorStateStore store;
 
     @BeforeEach
     void open() {
-        database = TestDatabase.create(dialect, dir);
         db = database.open();
         store = new JdbcConnectorStateStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     @Test

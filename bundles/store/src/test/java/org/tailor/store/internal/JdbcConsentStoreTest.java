@@ -2,12 +2,9 @@ package org.tailor.store.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -16,30 +13,17 @@ import org.tailor.api.model.ConsentStatus;
 
 @ParameterizedClass
 @EnumSource(Dialect.class)
-class JdbcConsentStoreTest {
+class JdbcConsentStoreTest extends DatabaseTestSupport {
 
     private static final Instant T0 = Instant.parse("2025-01-01T09:00:00Z");
 
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path dir;
-
-    private TestDatabase database;
     private JdbcStore db;
     private JdbcConsentStore store;
 
     @BeforeEach
     void open() {
-        database = TestDatabase.create(dialect, dir);
         db = database.open();
         store = new JdbcConsentStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     @Test

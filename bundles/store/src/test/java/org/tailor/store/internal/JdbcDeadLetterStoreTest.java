@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,10 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,28 +30,15 @@ import org.tailor.api.ingest.Violation;
 
 @ParameterizedClass
 @EnumSource(Dialect.class)
-class JdbcDeadLetterStoreTest {
+class JdbcDeadLetterStoreTest extends DatabaseTestSupport {
 
     private static final Instant T0 = Instant.parse("2025-07-01T08:00:00Z");
 
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path dir;
-
-    private TestDatabase database;
     private JdbcDeadLetterStore store;
 
     @BeforeEach
     void open() {
-        database = TestDatabase.create(dialect, dir);
         store = new JdbcDeadLetterStore(database.open(Map.of("pool.size", 4)));
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     @Test

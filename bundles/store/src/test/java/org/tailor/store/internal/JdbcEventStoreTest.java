@@ -3,15 +3,12 @@ package org.tailor.store.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,30 +16,17 @@ import org.tailor.api.model.Event;
 
 @ParameterizedClass
 @EnumSource(Dialect.class)
-class JdbcEventStoreTest {
+class JdbcEventStoreTest extends DatabaseTestSupport {
 
     private static final Instant T0 = Instant.parse("2025-05-01T00:00:00Z");
 
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path dir;
-
-    private TestDatabase database;
     private JdbcStore db;
     private JdbcEventStore store;
 
     @BeforeEach
     void open() {
-        database = TestDatabase.create(dialect, dir);
         db = database.open();
         store = new JdbcEventStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     @Test

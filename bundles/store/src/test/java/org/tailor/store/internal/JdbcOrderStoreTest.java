@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,28 +19,15 @@ import org.tailor.api.store.StoreException;
 
 @ParameterizedClass
 @EnumSource(Dialect.class)
-class JdbcOrderStoreTest {
+class JdbcOrderStoreTest extends DatabaseTestSupport {
 
     private static final Instant T0 = Instant.parse("2025-04-01T09:30:00Z");
 
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path dir;
-
-    private TestDatabase database;
     private JdbcOrderStore store;
 
     @BeforeEach
     void open() {
-        database = TestDatabase.create(dialect, dir);
         store = new JdbcOrderStore(database.open());
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     @Test

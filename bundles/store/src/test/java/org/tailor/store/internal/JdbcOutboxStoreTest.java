@@ -3,14 +3,11 @@ package org.tailor.store.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,30 +16,17 @@ import org.tailor.api.delivery.OutboxStatus;
 
 @ParameterizedClass
 @EnumSource(Dialect.class)
-class JdbcOutboxStoreTest {
+class JdbcOutboxStoreTest extends DatabaseTestSupport {
 
     private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
 
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path dir;
-
-    private TestDatabase database;
     private JdbcStore db;
     private JdbcOutboxStore store;
 
     @BeforeEach
     void open() {
-        database = TestDatabase.create(dialect, dir);
         db = database.open();
         store = new JdbcOutboxStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     @Test

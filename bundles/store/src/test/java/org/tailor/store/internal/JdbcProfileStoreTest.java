@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,10 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,32 +22,19 @@ import org.tailor.api.store.StoreException;
 
 @ParameterizedClass
 @EnumSource(Dialect.class)
-class JdbcProfileStoreTest {
+class JdbcProfileStoreTest extends DatabaseTestSupport {
 
     private static final Instant CREATED = Instant.parse("2025-03-01T10:15:30.123456Z");
     private static final Instant CREATED_NANOS = Instant.parse("2025-03-01T10:15:30.123456789Z");
     private static final Instant UPDATED = Instant.parse("2025-03-02T08:00:00Z");
 
-    @Parameter
-    Dialect dialect;
-
-    @TempDir
-    Path dir;
-
-    private TestDatabase database;
     private JdbcStore db;
     private JdbcProfileStore store;
 
     @BeforeEach
     void open() {
-        database = TestDatabase.create(dialect, dir);
         db = database.open();
         store = new JdbcProfileStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     @Test
