@@ -3,6 +3,7 @@ package org.tailor.api.store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 import org.tailor.api.model.Event;
 
@@ -39,6 +40,17 @@ public interface EventStore {
 
     /** The profile's events that occurred at or after {@code since}, oldest first; never null. */
     List<Event> eventsOf(String profileId, Instant since);
+
+    /**
+     * Streams every event that occurred at or after {@code since}, in no particular order, without
+     * holding them all in memory: how an in-memory index is loaded. The default visits nothing, for
+     * stores that cannot stream; such stores cannot back real-time segments.
+     *
+     * @return how many were visited
+     */
+    default long forEachSince(Instant since, Consumer<Event> visitor) {
+        return 0;
+    }
 
     /** How many events there are. */
     long count();
