@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,6 +28,8 @@ public final class JdbcEventStore implements EventStore {
      * itself cannot even be converted to a SQL timestamp.
      */
     private static final Instant BEGINNING = Instant.parse("0001-01-01T00:00:00Z");
+    /** Rows per round trip when streaming every event. */
+    private static final int STREAM_FETCH = 5_000;
     private static final String COLUMNS = "SELECT id, profile_id, type, occurred_at, properties, source FROM events";
 
     private final JdbcStore db;
@@ -106,6 +109,32 @@ public final class JdbcEventStore implements EventStore {
         });
     }
 
+    /**
+     * One query in a read transaction; PostgreSQL streams it in pages of the fetch size rather than
+     * all at once, H2 spills a large result to disk. The connection is held while visiting.
+     */
+    @Override
+    public long forEachSince(Instant since, Consumer<Event> visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        boolean bounded = since != null && !since.isBefore(BEGINNING);
+        return db.inTransaction("read events since " + since, c -> {
+            try (PreparedStatement statement = c.prepareStatement(COLUMNS + (bounded ? " WHERE occurred_at >= ?" : ""))) {
+                statement.setFetchSize(STREAM_FETCH);
+                if (bounded) {
+                    dialect.setInstant(statement, 1, since);
+                }
+                long visited = 0;
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        visitor.accept(event(rows));
+                        visited++;
+                    }
+                }
+                return visited;
+            }
+        });
+    }
+
     @Override
     public long count() {
         return db.withConnection("count events", c -> {
@@ -129,13 +158,16 @@ public final class JdbcEventStore implements EventStore {
         List<Event> events = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                String id = rows.getString("id");
-                events.add(new Event(id, rows.getString("profile_id"), rows.getString("type"),
-                        Jdbc.getInstant(rows, "occurred_at"), decode(id, rows.getString("properties")),
-                        rows.getString("source")));
+                events.add(event(rows));
             }
         }
         return events;
+    }
+
+    private Event event(ResultSet rows) throws SQLException {
+        String id = rows.getString("id");
+        return new Event(id, rows.getString("profile_id"), rows.getString("type"), Jdbc.getInstant(rows, "occurred_at"),
+                decode(id, rows.getString("properties")), rows.getString("source"));
     }
 
     private Map<String, Object> decode(String eventId, String json) {

@@ -97,6 +97,11 @@ public final class JdbcStore {
         pool.close();
     }
 
+    /** The pool, for the read-only query service; the stores use {@link #inTransaction} and {@link #withConnection}. */
+    javax.sql.DataSource pool() {
+        return pool;
+    }
+
     /** What the stores ask for SQL and conversions that differ between databases. */
     Dialect dialect() {
         return dialect;

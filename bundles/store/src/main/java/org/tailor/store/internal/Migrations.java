@@ -40,7 +40,8 @@ final class Migrations {
     static final List<String> BUNDLED = List.of(
             "V1__profiles_events.sql",
             "V2__consent_outbox.sql",
-            "V3__orders_merges_dead_letters.sql");
+            "V3__orders_merges_dead_letters.sql",
+            "V4__scores_membership.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,20 @@ class JdbcEventStoreTest extends DatabaseTestSupport {
         store.append(event);
 
         assertThat(store.eventsOf("p-1", T0)).containsExactly(event);
+    }
+
+    @Test
+    void forEachSinceStreamsEveryEventFromTheInstantOn() {
+        store.appendAll(List.of(event("e-old", "p-1", T0.minusSeconds(1)), event("e-1", "p-1", T0),
+                event("e-2", "p-2", T0.plusSeconds(60))));
+        List<Event> seen = new ArrayList<>();
+
+        assertThat(store.forEachSince(T0, seen::add)).isEqualTo(2);
+        assertThat(seen).extracting(Event::id).containsExactlyInAnyOrder("e-1", "e-2");
+        assertThat(seen).filteredOn(e -> e.id().equals("e-1")).first().isEqualTo(event("e-1", "p-1", T0));
+
+        seen.clear();
+        assertThat(store.forEachSince(null, seen::add)).isEqualTo(3);
     }
 
     private static Event event(String id, String profileId, Instant at) {
