@@ -38,6 +38,22 @@ public interface EventStore {
         return stored;
     }
 
+    /**
+     * Stores every event whose id is not stored yet, as {@link #appendAll} does, and says which
+     * were stored: what listeners of ingest are told is new.
+     *
+     * @return the stored events in the order given (the first of duplicates within the collection)
+     */
+    default List<Event> appendNew(Collection<Event> events) {
+        List<Event> stored = new java.util.ArrayList<>();
+        for (Event event : events) {
+            if (append(event)) {
+                stored.add(event);
+            }
+        }
+        return stored;
+    }
+
     /** The profile's events that occurred at or after {@code since}, oldest first; never null. */
     List<Event> eventsOf(String profileId, Instant since);
 

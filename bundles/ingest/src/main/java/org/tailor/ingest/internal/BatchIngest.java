@@ -116,7 +116,7 @@ final class BatchIngest {
         } else {
             changed |= pending.event((EventData) value, ids, profile.id(), record.source());
         }
-        return new Outcome(IngestResult.accepted(profile.id()), created, changed, 0);
+        return new Outcome(IngestResult.accepted(profile.id()), created, changed, List.of());
     }
 
     /** The one-record path, with the batch's writes made first and its own changes read back after. */
@@ -222,7 +222,7 @@ final class BatchIngest {
                 dirty.clear();
             }
             if (!eventsHere.isEmpty()) {
-                events.appendAll(List.copyOf(eventsHere.values()));
+                events.appendNew(List.copyOf(eventsHere.values()));
                 eventsHere.clear();
             }
             consent.recordAll(consentEntries);

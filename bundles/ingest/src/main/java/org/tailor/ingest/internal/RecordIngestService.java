@@ -11,6 +11,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.tailor.api.ingest.IngestListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tailor.api.consent.ConsentService;
@@ -61,6 +64,7 @@ public final class RecordIngestService implements IngestService, IdentityService
     private final LongAdder profilesCreated = new LongAdder();
     private final LongAdder unchanged = new LongAdder();
     private final LongAdder merges = new LongAdder();
+    private final IngestNotices notices = new IngestNotices();
 
     @Activate
     public RecordIngestService(@Reference ProfileStore profiles, @Reference EventStore events, @Reference OrderStore orders,
@@ -77,7 +81,7 @@ public final class RecordIngestService implements IngestService, IdentityService
     RecordIngestService(ProfileStore profiles, EventStore events, OrderStore orders, DeadLetterStore deadLetters,
                         ConsentService consent, Clock clock, RecordValidator validator) {
         this.profiles = profiles;
-        this.events = events;
+        this.events = notices.recording(events);
         this.orders = orders;
         ReentrantLock identityLock = new ReentrantLock();
         this.validator = validator;
@@ -89,7 +93,7 @@ public final class RecordIngestService implements IngestService, IdentityService
         this.orderRecords = new OrderValidator(validator);
         this.eventRecords = new EventValidator(validator);
         this.aliases = new AliasValidator(validator);
-        this.batch = new BatchIngest(profiles, events, resolver, this.consent, clock, this::apply);
+        this.batch = new BatchIngest(profiles, this.events, resolver, this.consent, clock, this::apply);
     }
 
     @Deactivate
@@ -97,29 +101,46 @@ public final class RecordIngestService implements IngestService, IdentityService
         validator.close();
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(IngestListener listener) {
+        notices.add(listener);
+    }
+
+    void removeListener(IngestListener listener) {
+        notices.remove(listener);
+    }
+
     @Override
     public IngestResult ingest(InboundRecord record) {
+        return notices.notifying(() -> ingestOne(record), IngestNotices::profilesOf).result();
+    }
+
+    private Outcome ingestOne(InboundRecord record) {
         Outcome outcome = apply(record);
         if (!outcome.result().isAccepted()) {
             deadLetters.keep(record, outcome.result().violations());
         }
         count(outcome);
-        return outcome.result();
+        return outcome;
     }
 
     @Override
     public List<IngestResult> ingestAll(List<InboundRecord> records) {
+        return notices.notifying(() -> ingestBatch(records),
+                (outcomes, changed) -> outcomes.forEach(o -> IngestNotices.profilesOf(o, changed)))
+                .stream().map(Outcome::result).toList();
+    }
+
+    private List<Outcome> ingestBatch(List<InboundRecord> records) {
         List<Outcome> outcomes = batch.ingest(records, this::validate);
-        List<IngestResult> results = new java.util.ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome outcome = outcomes.get(i);
             if (!outcome.result().isAccepted()) {
                 deadLetters.keep(records.get(i), outcome.result().violations());
             }
             count(outcome);
-            results.add(outcome.result());
         }
-        return results;
+        return outcomes;
     }
 
     private Checked<?> validate(InboundRecord record) {
@@ -149,7 +170,7 @@ public final class RecordIngestService implements IngestService, IdentityService
     @Override
     public IngestResult replay(long deadLetterId) {
         DeadLetter letter = deadLetters.openOne(deadLetterId);
-        Outcome outcome = apply(letter.record());
+        Outcome outcome = notices.notifying(() -> apply(letter.record()), IngestNotices::profilesOf);
         count(outcome);
         if (outcome.result().isAccepted()) {
             deadLetters.replayed(deadLetterId, outcome.result().profileId().orElseThrow());
@@ -177,19 +198,23 @@ public final class RecordIngestService implements IngestService, IdentityService
 
     @Override
     public ProfileMerge mergeProfiles(String survivorId, String absorbedId, String reason) {
-        ProfileMerge merge = resolver.mergeByHand(survivorId, absorbedId, "by hand: " + (reason == null ? "" : reason.strip()));
-        merges.increment();
-        figures.refresh(merge.survivorId());
-        return merge;
+        return notices.notifying(() -> {
+            ProfileMerge merge = resolver.mergeByHand(survivorId, absorbedId, "by hand: " + (reason == null ? "" : reason.strip()));
+            merges.increment();
+            figures.refresh(merge.survivorId());
+            return merge;
+        }, (merge, changed) -> changed.addAll(List.of(merge.survivorId(), merge.absorbedId())));
     }
 
     @Override
     public ProfileMerge unmerge(String mergeId) {
         profiles.findMerge(mergeId).orElseThrow(() -> new IllegalArgumentException("there is no merge " + mergeId));
-        ProfileMerge undone = resolver.unmerge(mergeId);
-        figures.refresh(undone.survivorId());
-        figures.refresh(undone.absorbedId());
-        return undone;
+        return notices.notifying(() -> {
+            ProfileMerge undone = resolver.unmerge(mergeId);
+            figures.refresh(undone.survivorId());
+            figures.refresh(undone.absorbedId());
+            return undone;
+        }, (undone, changed) -> changed.addAll(List.of(undone.survivorId(), undone.absorbedId())));
     }
 
     private void count(Outcome outcome) {
@@ -204,7 +229,7 @@ public final class RecordIngestService implements IngestService, IdentityService
         if (!outcome.changed()) {
             unchanged.increment();
         }
-        merges.add(outcome.merges());
+        merges.add(outcome.absorbed().size());
     }
 
     private Outcome apply(InboundRecord record) {
@@ -339,7 +364,7 @@ public final class RecordIngestService implements IngestService, IdentityService
 
     private static Outcome accepted(ProfileResolver.Resolved resolved, boolean otherChange) {
         return new Outcome(IngestResult.accepted(resolved.profile().id()), resolved.created(),
-                resolved.changed() || otherChange, resolved.merges().size());
+                resolved.changed() || otherChange, resolved.merges().stream().map(ProfileMerge::absorbedId).toList());
     }
 
     /** {@code csv:customers.csv} at {@code line 7} becomes {@code csv:customers.csv:7}, the form consent proofs use. */

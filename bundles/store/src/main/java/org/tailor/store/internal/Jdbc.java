@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Conversions that every store needs, kept in one place so all columns agree; writing is {@link Dialect}'s. */
@@ -58,19 +60,28 @@ final class Jdbc {
      */
     static <T> int insertAllIfNew(PreparedStatement insert, Dialect dialect, Iterable<T> items, Binder<T> binder)
             throws SQLException {
-        int inserted = 0;
+        return insertedOf(insert, dialect, items, binder).size();
+    }
+
+    /** As {@link #insertAllIfNew}, returning the items that were inserted, in order. */
+    static <T> List<T> insertedOf(PreparedStatement insert, Dialect dialect, Iterable<T> items, Binder<T> binder)
+            throws SQLException {
+        List<T> inserted = new ArrayList<>();
+        List<T> batched = new ArrayList<>();
         for (T item : items) {
             binder.bind(insert, item);
             if (dialect.batchesInsertIfNew()) {
                 insert.addBatch();
+                batched.add(item);
             } else if (insertIfNew(insert)) {
-                inserted++;
+                inserted.add(item);
             }
         }
         if (dialect.batchesInsertIfNew()) {
-            for (int count : insert.executeBatch()) {
-                if (count > 0) {
-                    inserted++;
+            int[] counts = insert.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    inserted.add(batched.get(i));
                 }
             }
         }

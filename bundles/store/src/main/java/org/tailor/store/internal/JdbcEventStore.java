@@ -69,6 +69,11 @@ public final class JdbcEventStore implements EventStore {
      */
     @Override
     public int appendAll(Collection<Event> events) {
+        return appendNew(events).size();
+    }
+
+    @Override
+    public List<Event> appendNew(Collection<Event> events) {
         Objects.requireNonNull(events, "events");
         Map<String, Event> unique = new LinkedHashMap<>();
         Map<String, String> properties = new HashMap<>();
@@ -78,17 +83,24 @@ public final class JdbcEventStore implements EventStore {
             }
         }
         if (unique.isEmpty()) {
-            return 0;
+            return List.of();
         }
         return db.inTransaction("append " + unique.size() + " events", c -> {
             Map<String, String> owners = Survivors.lockedRoots(c, dialect,
                     unique.values().stream().map(Event::profileId).toList());
             try (PreparedStatement insert = c.prepareStatement(dialect.insertIfNew(insertSql))) {
-                return Jdbc.insertAllIfNew(insert, dialect, unique.values(),
+                List<Event> inserted = Jdbc.insertedOf(insert, dialect, unique.values(),
                         (statement, event) -> bind(statement, event, owners.get(event.profileId()),
                                 properties.get(event.id())));
+                return inserted.stream().map(event -> withProfile(event, owners.get(event.profileId()))).toList();
             }
         });
+    }
+
+    /** The event as stored: with the profile that holds it now, which a merge may have changed. */
+    private static Event withProfile(Event event, String owner) {
+        return owner.equals(event.profileId()) ? event
+                : new Event(event.id(), owner, event.type(), event.occurredAt(), event.properties(), event.source());
     }
 
     /** A null or pre-0001 {@code since} means all of the profile's events. Ties keep id order. */

@@ -107,6 +107,17 @@ class JdbcEventStoreTest extends DatabaseTestSupport {
         assertThat(store.forEachSince(null, seen::add)).isEqualTo(3);
     }
 
+    @Test
+    void appendNewSaysWhichWereStored() {
+        Event first = event("e-1", "p-1", T0);
+        store.append(first);
+        Event second = event("e-2", "p-1", T0.plusSeconds(1));
+
+        assertThat(store.appendNew(List.of(first, second, event("e-2", "p-1", T0.plusSeconds(2)))))
+                .containsExactly(second);
+        assertThat(store.appendNew(List.of())).isEmpty();
+    }
+
     private static Event event(String id, String profileId, Instant at) {
         return new Event(id, profileId, "product_viewed", at, Map.of("category", "outdoor"), "test");
     }
