@@ -1,7 +1,9 @@
 package org.tailor.api.segment;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 import org.tailor.api.model.Profile;
@@ -10,8 +12,11 @@ import org.tailor.api.model.SegmentDefinition;
 /**
  * Segments and their membership.
  *
- * <p>Thread safe. Membership is evaluated at call time against the store, relative to the
- * current time. Unknown segment ids raise {@link IllegalArgumentException}.
+ * <p>Thread safe. {@link #isMember}, {@link #explain} and {@link #forEachMember} evaluate at call
+ * time against the store, relative to the current time; the stored membership ({@link #size},
+ * {@link #segmentsOf}, {@link #changes}) is kept current as data arrives and windows move, and is
+ * what membership listeners are told about. Unknown segment ids raise
+ * {@link IllegalArgumentException}.
  */
 @ProviderType
 public interface SegmentService {
@@ -37,6 +42,55 @@ public interface SegmentService {
      */
     ExplainStep explain(String segmentId, Profile profile);
 
-    /** Calls the visitor for every current member, streaming; returns how many there were. */
+    /**
+     * Calls the visitor for every current member, streaming; returns how many there were. A
+     * dynamic segment is evaluated now; a static one gives its snapshot's members that still exist.
+     */
     long forEachMember(String segmentId, Consumer<Profile> visitor);
+
+    /**
+     * How many members the segment has by its stored membership, which dynamic segments keep
+     * current as data arrives and windows move.
+     */
+    long size(String segmentId);
+
+    /**
+     * Evaluates every profile against the segment now, stores the membership and publishes who
+     * entered and left. For a static segment it changes nothing and reports its size.
+     */
+    MembershipUpdate recompute(String segmentId);
+
+    /**
+     * Freezes the members of a segment now as a new static segment, which never changes again.
+     *
+     * @param snapshotId the id of the new segment; must not be in use
+     * @throws IllegalArgumentException for an unknown segment or an id in use or not valid
+     */
+    SegmentDefinition snapshot(String segmentId, String snapshotId);
+
+    /** Who entered and left the segment from {@code since}, oldest first, at most {@code limit}. */
+    List<MembershipChange> changes(String segmentId, Instant since, int limit);
+
+    /** The segments the profile is in by stored membership; never null. */
+    Set<String> segmentsOf(String profileId);
+
+    /**
+     * Checks a segment file and, if it loads, stores it as the definition of its id (replacing
+     * one with the same id): how definitions are created and updated.
+     *
+     * @param fileName {@code <id>.json} or {@code <id>.seg}
+     * @param content the file's text
+     * @return the definition now in force
+     * @throws IllegalArgumentException with the problem (file, line, column, reason) if it does not load;
+     *                                  the definition in force is then left as it was
+     */
+    SegmentDefinition save(String fileName, String content);
+
+    /**
+     * Removes a segment (dynamic or static) and its stored membership; the history stays.
+     *
+     * @return false if there was no such segment
+     * @throws IllegalArgumentException if other segments refer to it
+     */
+    boolean delete(String segmentId);
 }

@@ -84,6 +84,41 @@ final class Fakes {
             boolean member = isMember(segmentId, profile);
             return new org.tailor.api.segment.ExplainStep("segment " + segmentId, "", member, List.of());
         }
+
+        @Override
+        public long size(String segmentId) {
+            return members.getOrDefault(segmentId, List.of()).size();
+        }
+
+        @Override
+        public org.tailor.api.segment.MembershipUpdate recompute(String segmentId) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+
+        @Override
+        public SegmentDefinition snapshot(String segmentId, String snapshotId) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+
+        @Override
+        public List<org.tailor.api.segment.MembershipChange> changes(String segmentId, Instant since, int limit) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+
+        @Override
+        public Set<String> segmentsOf(String profileId) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+
+        @Override
+        public SegmentDefinition save(String fileName, String content) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+
+        @Override
+        public boolean delete(String segmentId) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
     }
 
     /** Subject "Hallo <first_name>", bodies that include the unsubscribe URL; fails where told. */
