@@ -1,11 +1,17 @@
 package org.tailor.segments.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,20 +21,29 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tailor.api.model.Event;
 import org.tailor.api.model.Profile;
 import org.tailor.api.model.SegmentDefinition;
+import org.tailor.api.segment.ExplainStep;
+import org.tailor.api.segment.MembershipChange;
+import org.tailor.api.segment.MembershipListener;
+import org.tailor.api.segment.MembershipUpdate;
 import org.tailor.api.segment.SegmentService;
 import org.tailor.api.store.EventStore;
+import org.tailor.api.store.MembershipStore;
 import org.tailor.api.store.ProfileStore;
 
 /**
  * Segments from rule files ({@code <id>.json} or {@code <id>.seg}) in a directory, evaluated in
- * memory against the profile and event stores. Files are loaded at activation and again whenever
- * their modification time changes. {@link #explain} traces an evaluation for people.
+ * memory against the profile and event stores, and static snapshots of them. Files are loaded at
+ * activation and again whenever their modification time changes. The stored membership of every
+ * dynamic segment is recomputed when its definition changes and on a schedule, and the changes
+ * are published to {@link MembershipListener}s. {@link #explain} traces an evaluation for people.
  */
 @Component(service = SegmentService.class, configurationPid = "org.tailor.segments", immediate = true)
 @Designate(ocd = RuleSegmentServiceConfig.class)
@@ -40,67 +55,154 @@ public class RuleSegmentService implements SegmentService {
     private final EventStore events;
     private final Clock clock;
     private final SegmentRegistry registry;
-    /** Null when reloading is switched off. */
-    private final ScheduledExecutorService reloader;
+    private final SegmentFiles files;
+    private final StaticSnapshots snapshots;
+    private final Memberships memberships;
+    /** Reloads, recomputes and snapshots run here, one at a time, so stored membership has one writer. */
+    private final ScheduledExecutorService worker;
+    /** The rules whose membership is stored, by segment id: what the last recompute evaluated. */
+    private final Map<String, Segment> computed = new TreeMap<>();
 
     @Activate
-    public RuleSegmentService(RuleSegmentServiceConfig config, @Reference ProfileStore profiles, @Reference EventStore events) {
-        this(config, profiles, events, Clock.systemUTC());
+    public RuleSegmentService(RuleSegmentServiceConfig config, @Reference ProfileStore profiles, @Reference EventStore events,
+                              @Reference MembershipStore membership) {
+        this(config, profiles, events, membership, Clock.systemUTC());
     }
 
     /** For tests: evaluates at the clock's time. */
-    RuleSegmentService(RuleSegmentServiceConfig config, ProfileStore profiles, EventStore events, Clock clock) {
+    RuleSegmentService(RuleSegmentServiceConfig config, ProfileStore profiles, EventStore events, MembershipStore membership,
+                       Clock clock) {
         this.profiles = profiles;
         this.events = events;
         this.clock = clock;
         this.registry = new SegmentRegistry(KarafPaths.underEtc(config.directory(), "tailor/segments"));
+        this.files = new SegmentFiles(registry);
+        this.snapshots = new StaticSnapshots(registry.directory());
+        this.memberships = new Memberships(membership);
         registry.rescan();
+        worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "tailor-segments");
+            thread.setDaemon(true);
+            return thread;
+        });
         long interval = config.reload_ms();
         if (interval > 0) {
-            reloader = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "tailor-segments-reload");
-                thread.setDaemon(true);
-                return thread;
-            });
-            reloader.scheduleWithFixedDelay(this::reloadLogged, interval, interval, TimeUnit.MILLISECONDS);
-        } else {
-            reloader = null;
+            worker.scheduleWithFixedDelay(() -> logged("Reloading segments from " + registry.directory(), this::refresh),
+                    interval, interval, TimeUnit.MILLISECONDS);
+        }
+        long recompute = config.recompute_minutes();
+        if (recompute > 0) {
+            // The first run stores the membership of every segment; later runs move time windows on.
+            worker.scheduleWithFixedDelay(() -> logged("Recomputing segments", this::recomputeAll),
+                    0, recompute, TimeUnit.MINUTES);
         }
     }
 
     @Deactivate
     void deactivate() {
-        if (reloader != null) {
-            reloader.shutdownNow();
+        worker.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addMembershipListener(MembershipListener listener) {
+        memberships.add(listener);
+    }
+
+    void removeMembershipListener(MembershipListener listener) {
+        memberships.remove(listener);
+    }
+
+    /** Reads changed files now rather than at the next poll, and recomputes the segments that changed. */
+    void reload() {
+        onWorker(() -> {
+            refresh();
+            return null;
+        });
+    }
+
+    /** Rescans the files; a segment whose rule changed or that is new gets its membership recomputed. */
+    private void refresh() {
+        registry.rescan();
+        SegmentRegistry.View view = registry.view();
+        synchronized (computed) {
+            for (String gone : List.copyOf(computed.keySet())) {
+                if (view.segment(gone).isEmpty()) {
+                    computed.remove(gone);
+                    if (snapshots.find(gone).isEmpty()) {
+                        memberships.clear(gone, clock.instant());
+                    }
+                }
+            }
+            for (LoadedSegment loaded : view.segments().values()) {
+                if (!loaded.segment().equals(computed.get(loaded.id()))) {
+                    recompute(view, loaded);
+                }
+            }
         }
     }
 
-    /** Reads changed files now rather than at the next poll. */
-    void reload() {
+    private void recomputeAll() {
         registry.rescan();
+        SegmentRegistry.View view = registry.view();
+        for (LoadedSegment loaded : view.segments().values()) {
+            recompute(view, loaded);
+        }
+    }
+
+    private MembershipUpdate recompute(SegmentRegistry.View view, LoadedSegment loaded) {
+        Instant now = clock.instant();
+        MembershipUpdate update = memberships.replace(loaded.id(), visitor -> evaluate(view, loaded, now,
+                profile -> visitor.accept(profile.id())), now);
+        synchronized (computed) {
+            computed.put(loaded.id(), loaded.segment());
+        }
+        if (update.entered() > 0 || update.left() > 0) {
+            LOG.info("Segment '{}': {} members, {} entered, {} left ({} ms)", update.segmentId(), update.members(),
+                    update.entered(), update.left(), update.took().toMillis());
+        }
+        return update;
+    }
+
+    private void logged(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            // An exception escaping would silently end the schedule, and with it every later run.
+            LOG.error("{} failed", what, e);
+        }
+    }
+
+    /** Runs the work on the worker thread and waits for it, so that stored membership has one writer. */
+    private <T> T onWorker(java.util.concurrent.Callable<T> work) {
+        try {
+            return worker.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the segment worker", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     Path directory() {
         return registry.directory();
     }
 
-    private void reloadLogged() {
-        try {
-            registry.rescan();
-        } catch (RuntimeException e) {
-            // An exception escaping would silently end the schedule, and with it every later reload.
-            LOG.error("Reloading segments from {} failed", registry.directory(), e);
-        }
-    }
-
     @Override
     public List<SegmentDefinition> segments() {
-        return registry.segments().stream().map(LoadedSegment::definition).toList();
+        Map<String, SegmentDefinition> all = new TreeMap<>();
+        snapshots.all().values().forEach(s -> all.put(s.id(), s.definition(snapshots.file(s.id()))));
+        registry.segments().forEach(loaded -> all.put(loaded.id(), loaded.definition()));
+        return List.copyOf(all.values());
     }
 
     @Override
     public Optional<SegmentDefinition> segment(String id) {
-        return registry.segment(id).map(LoadedSegment::definition);
+        return registry.segment(id).map(LoadedSegment::definition)
+                .or(() -> snapshots.find(id).map(s -> s.definition(snapshots.file(id))));
     }
 
     @Override
@@ -111,6 +213,10 @@ public class RuleSegmentService implements SegmentService {
     @Override
     public boolean isMember(String segmentId, Profile profile) {
         Objects.requireNonNull(profile, "profile");
+        Optional<StaticSnapshots.Snapshot> snapshot = staticSegment(segmentId);
+        if (snapshot.isPresent()) {
+            return memberships.store().segmentsOf(profile.id()).contains(segmentId);
+        }
         SegmentRegistry.View view = registry.view();
         LoadedSegment segment = loaded(view, segmentId);
         return RuleEvaluator.matches(segment.segment().rule(), context(view, segment, profile, clock.instant()));
@@ -123,12 +229,18 @@ public class RuleSegmentService implements SegmentService {
      * @throws IllegalArgumentException for an unknown segment id
      */
     @Override
-    public org.tailor.api.segment.ExplainStep explain(String segmentId, Profile profile) {
+    public ExplainStep explain(String segmentId, Profile profile) {
+        Optional<StaticSnapshots.Snapshot> snapshot = staticSegment(segmentId);
+        if (snapshot.isPresent()) {
+            boolean member = isMember(segmentId, profile);
+            return new ExplainStep("static segment " + segmentId, (member ? "was" : "was not") + " a member of segment "
+                    + snapshot.get().of() + " at " + snapshot.get().at(), member, List.of());
+        }
         return step(trace(segmentId, profile));
     }
 
-    private static org.tailor.api.segment.ExplainStep step(Trace trace) {
-        return new org.tailor.api.segment.ExplainStep(trace.condition(), trace.detail(), trace.result(),
+    private static ExplainStep step(Trace trace) {
+        return new ExplainStep(trace.condition(), trace.detail(), trace.result(),
                 trace.children().stream().map(RuleSegmentService::step).toList());
     }
 
@@ -143,11 +255,16 @@ public class RuleSegmentService implements SegmentService {
     @Override
     public long forEachMember(String segmentId, Consumer<Profile> visitor) {
         Objects.requireNonNull(visitor, "visitor");
+        if (staticSegment(segmentId).isPresent()) {
+            return forEachStaticMember(segmentId, visitor);
+        }
         // One rule version and one instant for the whole pass, so that a reload or the clock
         // moving on mid-stream cannot make the members a mix of two definitions.
         SegmentRegistry.View view = registry.view();
-        LoadedSegment segment = loaded(view, segmentId);
-        Instant now = clock.instant();
+        return evaluate(view, loaded(view, segmentId), clock.instant(), visitor);
+    }
+
+    private long evaluate(SegmentRegistry.View view, LoadedSegment segment, Instant now, Consumer<Profile> visitor) {
         EventWindow window = RuleEvaluator.windowOf(segment.segment().rule(), view);
         AtomicLong members = new AtomicLong();
         profiles.forEach(profile -> {
@@ -157,6 +274,130 @@ public class RuleSegmentService implements SegmentService {
             }
         });
         return members.get();
+    }
+
+    /**
+     * The snapshot's members as they are now: someone merged into another profile since is given as
+     * that profile, once; someone erased since is left out.
+     */
+    private long forEachStaticMember(String segmentId, Consumer<Profile> visitor) {
+        Set<String> given = new HashSet<>();
+        List<String> page = new ArrayList<>();
+        AtomicLong members = new AtomicLong();
+        Runnable flush = () -> {
+            for (String id : page) {
+                profiles.find(id).filter(p -> given.add(p.id())).ifPresent(p -> {
+                    members.incrementAndGet();
+                    visitor.accept(p);
+                });
+            }
+            page.clear();
+        };
+        memberships.store().forEachMember(segmentId, id -> {
+            page.add(id);
+            if (page.size() == 1_000) {
+                flush.run();
+            }
+        });
+        flush.run();
+        return members.get();
+    }
+
+    @Override
+    public long size(String segmentId) {
+        requireKnown(segmentId);
+        return memberships.store().size(segmentId);
+    }
+
+    @Override
+    public MembershipUpdate recompute(String segmentId) {
+        requireKnown(segmentId);
+        if (staticSegment(segmentId).isPresent()) {
+            return new MembershipUpdate(segmentId, size(segmentId), 0, 0, java.time.Duration.ZERO);
+        }
+        return onWorker(() -> {
+            SegmentRegistry.View view = registry.view();
+            return recompute(view, loaded(view, segmentId));
+        });
+    }
+
+    @Override
+    public SegmentDefinition snapshot(String segmentId, String snapshotId) {
+        Objects.requireNonNull(snapshotId, "snapshotId");
+        if (!Segment.ID.matcher(snapshotId).matches()) {
+            throw new IllegalArgumentException("a segment id is 1 to 64 lower-case letters, digits and '-': " + snapshotId);
+        }
+        requireKnown(segmentId);
+        return onWorker(() -> {
+            if (segment(snapshotId).isPresent() || Files.exists(registry.directory().resolve(snapshotId + ".json"))
+                    || Files.exists(registry.directory().resolve(snapshotId + ".seg"))) {
+                throw new IllegalArgumentException("segment id '" + snapshotId + "' is in use");
+            }
+            Instant now = clock.instant();
+            String name = segment(segmentId).map(SegmentDefinition::name).orElse(segmentId) + " at " + now;
+            MembershipUpdate frozen = memberships.replace(snapshotId, visitor -> forEachMember(segmentId,
+                    profile -> visitor.accept(profile.id())), now);
+            StaticSnapshots.Snapshot snapshot = new StaticSnapshots.Snapshot(snapshotId, segmentId, name, now, frozen.members());
+            snapshots.write(snapshot);
+            return snapshot.definition(snapshots.file(snapshotId));
+        });
+    }
+
+    @Override
+    public List<MembershipChange> changes(String segmentId, Instant since, int limit) {
+        return memberships.store().changes(segmentId, since, limit);
+    }
+
+    @Override
+    public Set<String> segmentsOf(String profileId) {
+        return memberships.store().segmentsOf(profileId);
+    }
+
+    @Override
+    public SegmentDefinition save(String fileName, String content) {
+        Objects.requireNonNull(content, "content");
+        return onWorker(() -> {
+            String id = fileName == null ? "" : fileName.replaceFirst("\\.(json|seg)$", "");
+            if (snapshots.find(id).isPresent()) {
+                throw new IllegalArgumentException("'" + id + "' is a static segment; delete it first to reuse its id");
+            }
+            LoadedSegment saved = files.save(fileName, content);
+            refresh();
+            return saved.definition();
+        });
+    }
+
+    @Override
+    public boolean delete(String segmentId) {
+        Objects.requireNonNull(segmentId, "segmentId");
+        return onWorker(() -> {
+            List<String> referring = registry.view().segments().values().stream()
+                    .filter(s -> !s.id().equals(segmentId) && SegmentGraph.references(s.segment().rule()).contains(segmentId))
+                    .map(LoadedSegment::id).toList();
+            if (!referring.isEmpty()) {
+                throw new IllegalArgumentException("segment '" + segmentId + "' is used by " + referring
+                        + "; change those first");
+            }
+            boolean deleted = snapshots.delete(segmentId) | files.delete(segmentId);
+            if (deleted) {
+                synchronized (computed) {
+                    computed.remove(segmentId);
+                }
+                memberships.clear(segmentId, clock.instant());
+            }
+            return deleted;
+        });
+    }
+
+    private Optional<StaticSnapshots.Snapshot> staticSegment(String segmentId) {
+        return registry.segment(segmentId).isPresent() ? Optional.empty() : snapshots.find(segmentId);
+    }
+
+    private void requireKnown(String segmentId) {
+        if (segment(segmentId).isEmpty()) {
+            throw new IllegalArgumentException("unknown segment '" + segmentId + "'; segments: "
+                    + segments().stream().map(SegmentDefinition::id).toList());
+        }
     }
 
     private EvaluationContext context(SegmentRegistry.View view, LoadedSegment segment, Profile profile, Instant now) {

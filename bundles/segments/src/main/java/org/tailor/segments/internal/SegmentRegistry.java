@@ -159,7 +159,7 @@ final class SegmentRegistry {
     }
 
     /** A {@code .json} file names its id inside, which must match; a {@code .seg} file's id is its name. */
-    private static RuleParser.ParsedSegment parse(String name, String text) throws SegmentFileException {
+    static RuleParser.ParsedSegment parse(String name, String text) throws SegmentFileException {
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(JSON);
         String expectedId = name.substring(0, name.length() - (json ? JSON : TEXT).length());
         if (!json) {

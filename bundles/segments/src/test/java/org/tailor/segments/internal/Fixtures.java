@@ -33,8 +33,11 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** The configuration with the given properties; scheduled recomputes are off unless given. */
     static RuleSegmentServiceConfig config(Map<String, Object> properties) {
-        return Converters.standardConverter().convert(properties).to(RuleSegmentServiceConfig.class);
+        Map<String, Object> withDefaults = new java.util.HashMap<>(properties);
+        withDefaults.putIfAbsent("recompute.minutes", 0);
+        return Converters.standardConverter().convert(withDefaults).to(RuleSegmentServiceConfig.class);
     }
 
     /** A profile with an email identity {@code <id>@example.com} and the given attributes. */
@@ -181,6 +184,56 @@ final class Fixtures {
     }
 
     /** A clock the test moves by hand. */
+    /** Stored membership with the store's contract: only changes that alter membership are kept. */
+    static final class InMemoryMembershipStore implements org.tailor.api.store.MembershipStore {
+        private final Map<String, java.util.SortedSet<String>> members = new java.util.HashMap<>();
+        private final List<org.tailor.api.segment.MembershipChange> history = new ArrayList<>();
+
+        @Override
+        public synchronized List<org.tailor.api.segment.MembershipChange> apply(List<org.tailor.api.segment.MembershipChange> changes) {
+            List<org.tailor.api.segment.MembershipChange> applied = new ArrayList<>();
+            for (var change : changes) {
+                var set = members.computeIfAbsent(change.segmentId(), id -> new java.util.TreeSet<>());
+                if (change.entered() ? set.add(change.profileId()) : set.remove(change.profileId())) {
+                    applied.add(change);
+                }
+            }
+            history.addAll(applied);
+            return applied;
+        }
+
+        @Override
+        public synchronized long forEachMember(String segmentId, java.util.function.Consumer<String> profileIds) {
+            List<String> copy = List.copyOf(members.getOrDefault(segmentId, new java.util.TreeSet<>()));
+            copy.forEach(profileIds);
+            return copy.size();
+        }
+
+        @Override
+        public synchronized long size(String segmentId) {
+            return members.getOrDefault(segmentId, new java.util.TreeSet<>()).size();
+        }
+
+        @Override
+        public synchronized Set<String> segmentsOf(String profileId) {
+            return members.entrySet().stream().filter(e -> e.getValue().contains(profileId)).map(Map.Entry::getKey)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+
+        @Override
+        public synchronized List<org.tailor.api.segment.MembershipChange> changes(String segmentId, Instant since, int limit) {
+            return history.stream().filter(c -> c.segmentId().equals(segmentId) && !c.at().isBefore(since)).limit(limit).toList();
+        }
+
+        @Override
+        public synchronized List<org.tailor.api.segment.MembershipChange> changesOf(String profileId, int limit) {
+            List<org.tailor.api.segment.MembershipChange> mine = new ArrayList<>(
+                    history.stream().filter(c -> c.profileId().equals(profileId)).toList());
+            java.util.Collections.reverse(mine);
+            return mine.stream().limit(limit).toList();
+        }
+    }
+
     static final class MutableClock extends Clock {
         private volatile Instant now;
 

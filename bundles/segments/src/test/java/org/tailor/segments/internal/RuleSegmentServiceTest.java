@@ -41,6 +41,7 @@ class RuleSegmentServiceTest {
     final InMemoryProfileStore profiles = new InMemoryProfileStore();
     final InMemoryEventStore events = new InMemoryEventStore();
     final MutableClock clock = new MutableClock(NOW);
+    final Fixtures.InMemoryMembershipStore membership = new Fixtures.InMemoryMembershipStore();
     final List<RuleSegmentService> started = new ArrayList<>();
     /** Each write gets a later modification time, so coarse file-system clocks cannot hide an edit. */
     Instant nextModified = Instant.parse("2025-01-01T00:00:00Z");
@@ -51,7 +52,7 @@ class RuleSegmentServiceTest {
     }
 
     RuleSegmentService start(Map<String, Object> properties) {
-        RuleSegmentService service = new RuleSegmentService(Fixtures.config(properties), profiles, events, clock);
+        RuleSegmentService service = new RuleSegmentService(Fixtures.config(properties), profiles, events, membership, clock);
         started.add(service);
         return service;
     }

@@ -37,6 +37,7 @@ class SegmentFilesTest {
     final InMemoryProfileStore profiles = new InMemoryProfileStore();
     final InMemoryEventStore events = new InMemoryEventStore();
     final MutableClock clock = new MutableClock(NOW);
+    final Fixtures.InMemoryMembershipStore membership = new Fixtures.InMemoryMembershipStore();
     final List<RuleSegmentService> started = new ArrayList<>();
     Instant nextModified = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -47,7 +48,7 @@ class SegmentFilesTest {
 
     RuleSegmentService start() {
         RuleSegmentService service = new RuleSegmentService(Fixtures.config(map("directory", directory.toString(), "reload.ms", 0)),
-                profiles, events, clock);
+                profiles, events, membership, clock);
         started.add(service);
         return service;
     }
