@@ -3,6 +3,7 @@ package org.tailor.shell.internal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.tailor.api.segment.ExplainStep;
@@ -20,6 +21,7 @@ public class SegmentExplainCommand implements Action {
     ProfileStore profiles;
 
     @Argument(index = 0, name = "segment", description = "The segment id, as tailor:segment-list shows it", required = true)
+    @Completion(SegmentIdCompleter.class)
     String segmentId;
 
     @Argument(index = 1, name = "person", description = "A profile id, or an identity as namespace:value such as customer_id:C00042", required = true)

@@ -8,7 +8,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.tailor.api.model.SegmentDefinition;
 import org.tailor.api.segment.SegmentService;
 
-@Command(scope = "tailor", name = "segment-list", description = "Lists segments with their current sizes, and definitions that failed to load")
+@Command(scope = "tailor", name = "segment-list",
+        description = "Lists segments with their sizes now and as stored, and definitions that failed to load")
 @Service
 public class SegmentListCommand implements Action {
 
@@ -21,8 +22,10 @@ public class SegmentListCommand implements Action {
         table.column("ID");
         table.column("Name");
         table.column("Size").alignRight();
+        table.column("Stored").alignRight();
         for (SegmentDefinition segment : segments.segments()) {
-            table.addRow().addContent(segment.id(), segment.name(), segments.forEachMember(segment.id(), p -> { }));
+            table.addRow().addContent(segment.id(), segment.name(), segments.forEachMember(segment.id(), p -> { }),
+                    segments.size(segment.id()));
         }
         table.print(System.out);
         for (String problem : segments.problems()) {
