@@ -16,8 +16,9 @@ public interface IngestListener {
     /**
      * @param profileIds every profile whose attributes, identities, orders or consent changed,
      *                   including profiles absorbed by a merge (they now resolve to their survivor);
-     *                   never null
-     * @param events the events that were new (not duplicates), in ingest order; never null
+     *                   a profile that only gained events is not among them; never null
+     * @param events the events that were new (not duplicates), in ingest order, each with the
+     *               profile that holds it; never null
      */
     void ingested(Set<String> profileIds, List<Event> events);
 }

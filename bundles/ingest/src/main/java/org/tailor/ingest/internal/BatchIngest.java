@@ -111,12 +111,14 @@ final class BatchIngest {
             updated.ifPresent(p -> pending.put(p, false));
             changed = updated.isPresent();
         }
+        boolean profileChanged = changed;
         if (value instanceof CustomerData customer) {
-            changed |= pending.consent(customer, profile.id(), RecordIngestService.consentSource(record));
+            profileChanged |= pending.consent(customer, profile.id(), RecordIngestService.consentSource(record));
+            changed = profileChanged;
         } else {
             changed |= pending.event((EventData) value, ids, profile.id(), record.source());
         }
-        return new Outcome(IngestResult.accepted(profile.id()), created, changed, List.of());
+        return new Outcome(IngestResult.accepted(profile.id()), created, changed, profileChanged, List.of());
     }
 
     /** The one-record path, with the batch's writes made first and its own changes read back after. */

@@ -53,16 +53,15 @@ final class IngestNotices {
             current.remove();
         }
         changes.accept(result, collected.profiles);
-        collected.events.forEach(e -> collected.profiles.add(e.profileId()));
         if (!collected.profiles.isEmpty() || !collected.events.isEmpty()) {
             tell(Set.copyOf(collected.profiles), List.copyOf(collected.events));
         }
         return result;
     }
 
-    /** The profile ids an outcome changed: its profile when it changed anything, and any it absorbed. */
+    /** The profile ids an outcome changed: its profile when the profile changed, and any it absorbed. */
     static void profilesOf(Outcome outcome, Set<String> into) {
-        if (outcome.result().isAccepted() && (outcome.changed() || !outcome.absorbed().isEmpty())) {
+        if (outcome.result().isAccepted() && (outcome.profileChanged() || !outcome.absorbed().isEmpty())) {
             outcome.result().profileId().ifPresent(into::add);
             into.addAll(outcome.absorbed());
         }

@@ -8,15 +8,18 @@ import org.tailor.api.ingest.Violation;
  * What ingesting one record did: the result, and whether it created a profile, changed anything,
  * or merged profiles into the result's profile.
  *
+ * @param changed whether anything was stored: the profile, an event, an order, consent
+ * @param profileChanged whether the profile itself changed: attributes, identities, consent, purchase
+ *                       figures; a new event alone does not change it
  * @param absorbed the profiles merged into the result's profile, never null
  */
-record Outcome(IngestResult result, boolean created, boolean changed, List<String> absorbed) {
+record Outcome(IngestResult result, boolean created, boolean changed, boolean profileChanged, List<String> absorbed) {
 
     Outcome {
         absorbed = List.copyOf(absorbed);
     }
 
     static Outcome rejected(List<Violation> violations) {
-        return new Outcome(IngestResult.rejected(violations), false, false, List.of());
+        return new Outcome(IngestResult.rejected(violations), false, false, false, List.of());
     }
 }

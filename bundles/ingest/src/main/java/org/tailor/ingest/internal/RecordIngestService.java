@@ -256,7 +256,7 @@ public final class RecordIngestService implements IngestService, IdentityService
             var at = customer.consentAt() != null ? customer.consentAt() : customer.signedUpAt();
             return consent.apply(profileId, status, at, consentSource(record));
         }).orElse(false);
-        return accepted(resolved.value(), consentChanged);
+        return accepted(resolved.value(), consentChanged, consentChanged);
     }
 
     private Outcome ingestOrder(InboundRecord record) {
@@ -282,7 +282,7 @@ public final class RecordIngestService implements IngestService, IdentityService
         if (stored || !resolved.value().merges().isEmpty()) {
             figures.refresh(profileId);
         }
-        return accepted(resolved.value(), stored || eventStored);
+        return accepted(resolved.value(), stored || eventStored, stored);
     }
 
     private static Map<String, Object> orderProperties(OrderData order) {
@@ -318,7 +318,7 @@ public final class RecordIngestService implements IngestService, IdentityService
         String id = event.id().orElseGet(() ->
                 EventIds.contentHash(identities.get(0), event.type(), event.occurredAt(), event.properties()));
         boolean stored = events.append(new Event(id, profileId, event.type(), event.occurredAt(), event.properties(), record.source()));
-        return accepted(resolved.value(), stored);
+        return accepted(resolved.value(), stored, false);
     }
 
     /**
@@ -347,7 +347,7 @@ public final class RecordIngestService implements IngestService, IdentityService
         if (!resolved.value().merges().isEmpty()) {
             figures.refresh(resolved.value().profile().id());
         }
-        return accepted(resolved.value(), false);
+        return accepted(resolved.value(), false, false);
     }
 
     private Checked<ProfileResolver.Resolved> resolve(List<Identity> identities, Map<String, Object> attributes, InboundRecord record) {
@@ -362,9 +362,13 @@ public final class RecordIngestService implements IngestService, IdentityService
         return resolved;
     }
 
-    private static Outcome accepted(ProfileResolver.Resolved resolved, boolean otherChange) {
+    /**
+     * @param otherChange whether the record stored something besides the profile
+     * @param profileChange whether that something changes what the profile holds (consent, purchase figures)
+     */
+    private static Outcome accepted(ProfileResolver.Resolved resolved, boolean otherChange, boolean profileChange) {
         return new Outcome(IngestResult.accepted(resolved.profile().id()), resolved.created(),
-                resolved.changed() || otherChange, resolved.merges().stream().map(ProfileMerge::absorbedId).toList());
+                resolved.changed() || otherChange, resolved.changed() || profileChange, resolved.merges().stream().map(ProfileMerge::absorbedId).toList());
     }
 
     /** {@code csv:customers.csv} at {@code line 7} becomes {@code csv:customers.csv:7}, the form consent proofs use. */

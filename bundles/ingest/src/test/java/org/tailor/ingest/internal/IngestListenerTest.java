@@ -39,11 +39,14 @@ class IngestListenerTest {
                 event("customer_id", "C1", "event_id", "e-1", "type", "click", "occurred_at", "2026-02-01"),
                 event("customer_id", "C1", "event_id", "e-1", "type", "click", "occurred_at", "2026-02-01"),
                 customer("customer_id", "C1", "first_name", "Ann")));
+        ingest.ingest(customer("customer_id", "C1", "first_name", "Anna"));
         ingest.ingest(event("customer_id", "C1", "event_id", "e-1", "type", "click", "occurred_at", "2026-02-01"));
 
-        assertThat(profilesTold).containsExactly(Set.of(ann), Set.of(ann));
+        assertThat(profilesTold).containsExactly(Set.of(ann), Set.of(), Set.of(ann));
         assertThat(eventsTold.get(0)).isEmpty();
         assertThat(eventsTold.get(1)).extracting(Event::id).containsExactly("e-1");
+        assertThat(eventsTold.get(1)).extracting(Event::profileId).containsExactly(ann);
+        assertThat(eventsTold.get(2)).isEmpty();
     }
 
     @Test
