@@ -62,7 +62,7 @@ class RuleJsonKindsTest {
         assertThat(error("{\"event\": \"order\", \"from\": \"2025-02-01\", \"to\": \"2025-01-01\"}"))
                 .isEqualTo("r.json:1:48: /to: 'to' must not be before 'from'");
         assertThat(error("{\"event\": \"order\", \"withinDays\": 3, \"to\": \"2025-01-01\"}"))
-                .isEqualTo("r.json:1:37: /to: use either 'withinDays' or 'from' and 'to', not both");
+                .isEqualTo("r.json:1:37: /to: use one of 'withinDays', 'daysAgo', or 'from' and 'to', not several");
         assertThat(error("{\"event\": \"order\", \"from\": \"yesterday\", \"to\": \"2025-01-01\"}"))
                 .isEqualTo("r.json:1:28: /from: expected a date \"2024-05-01\" or a time with offset \"2024-05-01T10:00:00Z\", "
                         + "got the string \"yesterday\"");

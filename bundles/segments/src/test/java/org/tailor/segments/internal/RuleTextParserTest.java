@@ -94,7 +94,7 @@ class RuleTextParserTest {
     @Test
     void everyKindOfCondition() {
         for (String text : List.of(
-                "city = \"Berlin\"", "score != 3", "score > 1.50", "score >= -2", "vip = true", "tier < \"gold\"", "x <= \"b\"",
+                "city = \"Berlin\"", "points != 3", "points > 1.50", "points >= -2", "vip = true", "tier < \"gold\"", "x <= \"b\"",
                 "country not in [\"DE\", 1, false]", "age between 18 and 30", "email contains \"@example\"",
                 "email starts with \"ann\"", "email exists", "signed_up_at in last 30 days", "renewal_at in next 7 days",
                 "birthday in next 7 days", "anniversary of signed_up_at in next 0 days",
@@ -141,7 +141,7 @@ class RuleTextParserTest {
         assertThat(error("segment vip")).isEqualTo("t.seg:1:9: expected a segment id in quotes, like \"vip-customers\", found 'vip'");
         assertThat(error("event x from \"2025-02-01\" to \"2025-01-01\"")).isEqualTo("t.seg:1:14: the window's start must not be after its end");
         assertThat(error("")).isEqualTo("t.seg:1:1: expected a condition (an attribute name, 'event', 'no event', 'bought', 'purchase', "
-                + "'segment', 'birthday', 'anniversary', 'not' or '('), found the end of the text");
+                + "'segment', 'score', 'cluster', 'consent', 'lifecycle', 'birthday', 'anniversary', 'not' or '('), found the end of the text");
     }
 
     @Test
