@@ -108,15 +108,15 @@ class RuleJsonKindsTest {
                 + "lower-case letters, digits and _, starting with a letter, got 'At risk'");
         assertThat(error("{\"segment\": \"lifecycle\"}")).isEqualTo("r.json:1:13: /segment: no segment is called 'lifecycle'; to test "
                 + "the lifecycle stage write {\"lifecycle\": [\"active\"]}");
-        assertThat(error("{\"event\": \"x\", \"daysAgo\": [90, 31]}")).isEqualTo("r.json:1:33: /daysAgo/1: 'daysAgo' needs the nearer "
+        assertThat(error("{\"event\": \"x\", \"daysAgo\": [90, 31]}")).isEqualTo("r.json:1:32: /daysAgo/1: 'daysAgo' needs the nearer "
                 + "day first, [from, to] with from <= to, got [90, 31]");
-        assertThat(error("{\"event\": \"x\", \"daysAgo\": 30}")).isEqualTo("r.json:1:28: /daysAgo: 'daysAgo' needs two numbers of days "
+        assertThat(error("{\"event\": \"x\", \"daysAgo\": 30}")).isEqualTo("r.json:1:27: /daysAgo: 'daysAgo' needs two numbers of days "
                 + "[from, to], like [31, 90] for 31 to 90 days ago, got the number 30");
-        assertThat(error("{\"event\": \"x\", \"daysAgo\": [0, 3]}")).isEqualTo("r.json:1:29: /daysAgo/0: 'daysAgo' needs whole numbers "
+        assertThat(error("{\"event\": \"x\", \"daysAgo\": [0, 3]}")).isEqualTo("r.json:1:28: /daysAgo/0: 'daysAgo' needs whole numbers "
                 + "of days from 1 to 36500, got the number 0");
         assertThat(error("{\"event\": \"x\", \"withinDays\": 3, \"daysAgo\": [1, 2]}")).isEqualTo("r.json:1:33: /daysAgo: use one of "
                 + "'withinDays', 'daysAgo', or 'from' and 'to', not several");
-        assertThat(error("{\"consent\": \"sms\", \"status\": [\"granted\"], \"withinDays\": 3}")).isEqualTo("r.json:1:46: /withinDays: "
+        assertThat(error("{\"consent\": \"sms\", \"status\": [\"granted\"], \"withinDays\": 3}")).isEqualTo("r.json:1:43: /withinDays: "
                 + "'withinDays' cannot be used with 'consent' (a rule with 'consent' has only: consent, status)");
     }
 
