@@ -108,11 +108,6 @@ final class SegmentRegistry {
         return Optional.ofNullable(snapshot.segments().get(id));
     }
 
-    /** The lifecycle stages that are loaded, if any. */
-    Optional<LoadedLifecycle> lifecycle() {
-        return Optional.ofNullable(snapshot.lifecycle());
-    }
-
     /** One line per file that failed to load, {@code <file>:<line>:<column>: <reason>}, ordered by file name. */
     List<String> problems() {
         return snapshot.problems();

@@ -78,7 +78,7 @@ class LifecycleTest {
     @Test
     void printThenParseGivesTheSameLifecycle() {
         RuleProperties.forAllSeeds(random -> {
-            Lifecycle lifecycle = random.lifecycle(3);
+            Lifecycle lifecycle = random.lifecycle(2);
             String text = RuleTextPrinter.print(lifecycle);
             String json = RulePrinter.print(lifecycle);
             try {
