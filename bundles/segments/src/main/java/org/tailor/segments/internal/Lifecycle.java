@@ -30,13 +30,18 @@ record Lifecycle(List<Stage> stages) {
         }
     }
 
+    /** Why a lifecycle condition cannot test {@code name}, or empty if it can ({@link #NONE} included). */
+    static Optional<String> problemWithStage(String name) {
+        return STAGE.matcher(name).matches() ? Optional.empty()
+                : Optional.of("a stage name is 1 to 64 lower-case letters, digits and _, starting with a letter, got '" + name + "'");
+    }
+
     /** Why {@code name} cannot name a stage in a lifecycle file, or empty if it can. */
     static Optional<String> problemWithName(String name) {
-        if (!STAGE.matcher(name).matches()) {
-            return Optional.of("a stage name is 1 to 64 lower-case letters, digits and _, starting with a letter, got '" + name + "'");
+        if (name.equals(NONE)) {
+            return Optional.of("'none' is the stage of profiles no stage matches; give this stage another name");
         }
-        return name.equals(NONE) ? Optional.of("'none' is the stage of profiles no stage matches; give this stage another name")
-                : Optional.empty();
+        return problemWithStage(name);
     }
 
     /** One stage: its name and who is in it, unless an earlier stage took them. */

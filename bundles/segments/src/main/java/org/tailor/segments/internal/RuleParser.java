@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,7 +133,7 @@ final class RuleParser {
         }
         List<Lifecycle.Stage> stages = new ArrayList<>();
         List<Position> positions = new ArrayList<>();
-        Map<String, Position> seen = new java.util.HashMap<>();
+        Map<String, Position> seen = new HashMap<>();
         for (int i = 0; i < array.items().size(); i++) {
             String path = "/stages/" + i;
             ObjectNode stage = object(array.items().get(i), path, "a stage");
@@ -254,9 +255,9 @@ final class RuleParser {
             case "lifecycle": {
                 List<String> stages = names(body, bodyPath, "lifecycle", "stage names, like [\"at_risk\"]");
                 for (int i = 0; i < stages.size(); i++) {
-                    if (!Lifecycle.STAGE.matcher(stages.get(i)).matches()) {
-                        throw error(((ArrayNode) body).items().get(i), bodyPath + "/" + i, "a stage name is 1 to 64 lower-case letters, "
-                                + "digits and _, starting with a letter, got '" + stages.get(i) + "'");
+                    Optional<String> problem = Lifecycle.problemWithStage(stages.get(i));
+                    if (problem.isPresent()) {
+                        throw error(((ArrayNode) body).items().get(i), bodyPath + "/" + i, problem.get());
                     }
                 }
                 return new LifecycleCondition(stages);

@@ -5,10 +5,11 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.tailor.segments.internal.LocatedJson.Position;
@@ -92,7 +93,7 @@ final class RuleTextParser {
         }
         List<Lifecycle.Stage> stages = new ArrayList<>();
         List<Position> positions = new ArrayList<>();
-        Map<String, Position> seen = new java.util.HashMap<>();
+        Map<String, Position> seen = new HashMap<>();
         while (cursor.peek().kind() != Kind.END) {
             TextToken start = cursor.next();
             if (!start.isWord("stage")) {
@@ -246,9 +247,7 @@ final class RuleTextParser {
                 case "consent":
                     return consent();
                 case "lifecycle":
-                    return new LifecycleCondition(names("lifecycle", "\"at_risk\"", n -> Lifecycle.STAGE.matcher(n).matches()
-                            ? Optional.empty()
-                            : Optional.of("a stage name is 1 to 64 lower-case letters, digits and _, starting with a letter, got '" + n + "'")));
+                    return new LifecycleCondition(names("lifecycle", "\"at_risk\"", Lifecycle::problemWithStage));
                 default:
                     throw new AssertionError(token);
             }

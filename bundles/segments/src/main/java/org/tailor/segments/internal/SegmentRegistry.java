@@ -118,7 +118,7 @@ final class SegmentRegistry {
         Optional<Map<String, Path>> listed = listSegmentFiles();
         if (listed.isPresent()) {
             Map<String, Path> present = listed.get();
-            files.keySet().removeIf(name -> !present.containsKey(name) || isLifecycle(name));
+            files.keySet().removeIf(name -> !present.containsKey(name));
             lifecycleFiles.keySet().removeIf(name -> !present.containsKey(name));
             present.forEach((name, path) -> {
                 if (isLifecycle(name)) {
@@ -425,7 +425,7 @@ final class SegmentRegistry {
                 .forEach(id -> LOG.info("Dropped segment '{}': its file is gone", id));
         if (after.lifecycle() == null) {
             if (before.lifecycle() != null) {
-                LOG.info("Dropped the lifecycle stages: {} is gone", before.lifecycle().file());
+                LOG.info("Dropped the lifecycle stages of {}; every profile's stage is none", before.lifecycle().file());
             }
         } else if (!after.lifecycle().equals(before.lifecycle())) {
             LOG.info("Loaded lifecycle stages {} from {}", after.lifecycle().lifecycle().names(), after.lifecycle().file());
