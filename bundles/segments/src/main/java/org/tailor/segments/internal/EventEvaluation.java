@@ -11,6 +11,7 @@ import org.tailor.api.model.Event;
 import org.tailor.segments.internal.Rule.Between;
 import org.tailor.segments.internal.Rule.BoughtCondition;
 import org.tailor.segments.internal.Rule.Count;
+import org.tailor.segments.internal.Rule.DaysAgo;
 import org.tailor.segments.internal.Rule.EventCondition;
 import org.tailor.segments.internal.Rule.LastDays;
 import org.tailor.segments.internal.Rule.PropertyFilter;
@@ -23,8 +24,9 @@ import org.tailor.segments.internal.Rule.Window;
  *
  * <p>A window of the last N days starts at {@code now - N × 24 h}, the start itself included,
  * and has no end, exactly as the store's {@code eventsOf(profile, since)}, so an event stamped a
- * little ahead by a producer's clock still counts. A window from one date to another includes
- * both ends; a date means its whole UTC day. A property a filter reads that the event lacks
+ * little ahead by a producer's clock still counts. A window from N to M days ago runs from
+ * {@code now - M × 24 h} to {@code now - N × 24 h}, both ends included. A window from one date
+ * to another includes both ends; a date means its whole UTC day. A property a filter reads that the event lacks
  * satisfies only {@code ne} and {@code notIn}, as for attributes. A sum adds the numeric
  * values of the property and skips events where it is missing or not a number.
  */
@@ -39,6 +41,10 @@ final class EventEvaluation {
     static boolean inWindow(Event e, Window window, Instant now) {
         if (window instanceof LastDays last) {
             return !e.occurredAt().isBefore(now.minus(Duration.ofDays(last.days())));
+        }
+        if (window instanceof DaysAgo ago) {
+            return !e.occurredAt().isBefore(now.minus(Duration.ofDays(ago.to())))
+                    && !e.occurredAt().isAfter(now.minus(Duration.ofDays(ago.from())));
         }
         if (window instanceof Between between) {
             return !e.occurredAt().isBefore(between.start()) && !e.occurredAt().isAfter(between.end());
@@ -153,6 +159,9 @@ final class EventEvaluation {
     static String describe(Window window) {
         if (window instanceof LastDays last) {
             return "within " + last.days() + " days";
+        }
+        if (window instanceof DaysAgo ago) {
+            return "between " + ago.from() + " and " + ago.to() + " days ago";
         }
         if (window instanceof Between between) {
             return "from " + between.from() + " to " + between.to();

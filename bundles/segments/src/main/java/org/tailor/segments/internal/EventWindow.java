@@ -49,6 +49,9 @@ final class EventWindow {
         if (window instanceof Rule.Between between) {
             return from(between.start());
         }
+        if (window instanceof Rule.DaysAgo ago) {
+            return ofDays(ago.to());
+        }
         return ALL_TIME;
     }
 

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import org.tailor.api.model.ConsentStatus;
 
 /**
  * A segment rule: a typed tree of conditions. Rules are plain data, never code; the only way to
@@ -24,6 +26,12 @@ sealed interface Rule {
     int MAX_DAYS = 36_500;
     /** A year of hours: a sequence's second step further away than that is a typo. */
     int MAX_HOURS = 8_784;
+    /** Score names, as the score store allows them. */
+    Pattern SCORE = Pattern.compile("[a-z0-9_.]{1,128}");
+    /** Consent purposes, such as {@code email_marketing}; the store keeps up to 128 characters. */
+    Pattern PURPOSE = Pattern.compile("[a-z0-9_]{1,128}");
+    /** The score that holds a profile's cluster. */
+    String CLUSTER_SCORE = "cluster";
 
     /** Matches when every child matches; with no children it matches everyone. */
     record All(List<Rule> rules) implements Rule {
@@ -172,12 +180,81 @@ sealed interface Rule {
         }
     }
 
-    /** Matches the members of another segment. */
+    /** Matches the members of another segment; {@code lifecycle} names the lifecycle file, never a segment. */
     record SegmentCondition(String segment) implements Rule {
         public SegmentCondition {
             Objects.requireNonNull(segment, "segment");
-            if (!Segment.ID.matcher(segment).matches()) {
-                throw new IllegalArgumentException("segment id must match " + Segment.ID + ": " + segment);
+            if (!Segment.ID.matcher(segment).matches() || segment.equals(SegmentGraph.LIFECYCLE)) {
+                throw new IllegalArgumentException("segment id must match " + Segment.ID + " and not be 'lifecycle': " + segment);
+            }
+        }
+    }
+
+    /**
+     * Compares one of the profile's scores (derived values such as {@code engagement} or
+     * {@code rfm_recency}) with a literal, exactly as an {@link AttributeCondition} compares an
+     * attribute; a profile without the score has a missing value.
+     */
+    record ScoreCondition(String score, Operator op, Object value) implements Rule {
+        public ScoreCondition {
+            Objects.requireNonNull(score, "score");
+            if (!SCORE.matcher(score).matches()) {
+                throw new IllegalArgumentException("score name must match " + SCORE + ": " + score);
+            }
+            value = checkedLiteral(op, value);
+        }
+    }
+
+    /** Matches when the profile's {@code cluster} score equals one of the names. */
+    record ClusterCondition(List<String> clusters) implements Rule {
+        public ClusterCondition {
+            clusters = List.copyOf(clusters);
+            if (clusters.isEmpty() || clusters.stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("clusters must be one or more non-blank names: " + clusters);
+            }
+        }
+    }
+
+    /** What a consent condition can find for a purpose: a {@link ConsentStatus}, or no record at all. */
+    enum ConsentState {
+        GRANTED, PENDING, DENIED, WITHDRAWN, UNKNOWN;
+
+        static final List<String> WORDS = Arrays.stream(values()).map(ConsentState::word).toList();
+
+        /** How rules write it: {@code granted}, {@code unknown}, ... */
+        String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Optional<ConsentState> of(String word) {
+            return Arrays.stream(values()).filter(s -> s.word().equals(word)).findFirst();
+        }
+
+        static ConsentState of(ConsentStatus status) {
+            return valueOf(status.name());
+        }
+    }
+
+    /** Matches when the current consent state of the purpose is one of {@code states}. */
+    record ConsentCondition(String purpose, List<ConsentState> states) implements Rule {
+        public ConsentCondition {
+            Objects.requireNonNull(purpose, "purpose");
+            if (!PURPOSE.matcher(purpose).matches()) {
+                throw new IllegalArgumentException("purpose must match " + PURPOSE + ": " + purpose);
+            }
+            states = List.copyOf(states);
+            if (states.isEmpty()) {
+                throw new IllegalArgumentException("states must not be empty");
+            }
+        }
+    }
+
+    /** Matches when the profile's lifecycle stage is one of {@code stages} ({@code none} included). */
+    record LifecycleCondition(List<String> stages) implements Rule {
+        public LifecycleCondition {
+            stages = List.copyOf(stages);
+            if (stages.isEmpty() || stages.stream().anyMatch(s -> !Lifecycle.STAGE.matcher(s).matches())) {
+                throw new IllegalArgumentException("stages must be one or more names matching " + Lifecycle.STAGE + ": " + stages);
             }
         }
     }
@@ -235,6 +312,17 @@ sealed interface Rule {
     record LastDays(int days) implements Window {
         public LastDays {
             requireRange(days, 1, MAX_DAYS, "days");
+        }
+    }
+
+    /** Events from {@code now - to × 24 h} to {@code now - from × 24 h}, both included. */
+    record DaysAgo(int from, int to) implements Window {
+        public DaysAgo {
+            requireRange(from, 1, MAX_DAYS, "from");
+            requireRange(to, 1, MAX_DAYS, "to");
+            if (from > to) {
+                throw new IllegalArgumentException("from must not be more than to: " + from + ", " + to);
+            }
         }
     }
 

@@ -2,10 +2,12 @@ package org.tailor.segments.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.tailor.api.model.Event;
 import org.tailor.api.model.Profile;
 import org.tailor.segments.internal.Rule.All;
@@ -13,17 +15,22 @@ import org.tailor.segments.internal.Rule.AnniversaryCondition;
 import org.tailor.segments.internal.Rule.Any;
 import org.tailor.segments.internal.Rule.AttributeCondition;
 import org.tailor.segments.internal.Rule.BoughtCondition;
+import org.tailor.segments.internal.Rule.ClusterCondition;
+import org.tailor.segments.internal.Rule.ConsentCondition;
 import org.tailor.segments.internal.Rule.DateCondition;
 import org.tailor.segments.internal.Rule.EventCondition;
+import org.tailor.segments.internal.Rule.LifecycleCondition;
 import org.tailor.segments.internal.Rule.Not;
 import org.tailor.segments.internal.Rule.PurchaseCondition;
+import org.tailor.segments.internal.Rule.ScoreCondition;
 import org.tailor.segments.internal.Rule.SegmentCondition;
 import org.tailor.segments.internal.Rule.SequenceCondition;
 
 /**
  * Decides whether a profile matches a rule, and explains why: a pure function of the rule, the
- * profile, its events, the time of evaluation and the other segments' rules. Each condition
- * kind is evaluated by its own class; this one walks the tree.
+ * profile, its events, scores and consent history, the time of evaluation, the other segments'
+ * rules and the lifecycle. Each condition kind is evaluated by its own class; this one walks the
+ * tree.
  *
  * <p>Evaluation never throws for what a profile holds: a missing or ill-typed value makes a
  * condition false as its class documents. A reference to a segment that is not loaded, or one
@@ -90,6 +97,18 @@ final class RuleEvaluator {
             Optional<Rule> referenced = referenced(c, context);
             return referenced.isPresent() && matches(referenced.get(), context.entering(c.segment()));
         }
+        if (rule instanceof ScoreCondition c) {
+            return ScoreEvaluation.test(c, context);
+        }
+        if (rule instanceof ClusterCondition c) {
+            return ScoreEvaluation.test(c, context);
+        }
+        if (rule instanceof ConsentCondition c) {
+            return ConsentEvaluation.test(c, context);
+        }
+        if (rule instanceof LifecycleCondition c) {
+            return LifecycleEvaluation.test(c, context);
+        }
         throw new AssertionError(rule);
     }
 
@@ -142,6 +161,18 @@ final class RuleEvaluator {
             Trace child = explain(referenced.get(), context.entering(c.segment()));
             return new Trace(condition, child.result() ? "a member" : "not a member", child.result(), List.of(child));
         }
+        if (rule instanceof ScoreCondition c) {
+            return ScoreEvaluation.explain(c, context);
+        }
+        if (rule instanceof ClusterCondition c) {
+            return ScoreEvaluation.explain(c, context);
+        }
+        if (rule instanceof ConsentCondition c) {
+            return ConsentEvaluation.explain(c, context);
+        }
+        if (rule instanceof LifecycleCondition c) {
+            return LifecycleEvaluation.explain(c, context);
+        }
         throw new AssertionError(rule);
     }
 
@@ -162,41 +193,63 @@ final class RuleEvaluator {
         return windowOf(rule, SegmentLookup.NONE);
     }
 
-    /** The widest window of events any condition in the rule, or in a segment it refers to, looks at. */
+    /**
+     * The widest window of events any condition in the rule, in a segment it refers to or in the
+     * lifecycle's stages, looks at.
+     */
     static EventWindow windowOf(Rule rule, SegmentLookup segments) {
-        return windowOf(rule, segments, new HashSet<>());
+        List<Rule.Window> windows = new ArrayList<>();
+        forEachCondition(rule, segments, c -> {
+            if (c instanceof EventCondition e) {
+                windows.add(e.window());
+            } else if (c instanceof BoughtCondition b) {
+                windows.add(b.window());
+            } else if (c instanceof SequenceCondition q) {
+                windows.add(q.window());
+            }
+        });
+        return windows.stream().map(EventWindow::of).reduce(EventWindow.NONE, EventWindow::widen);
     }
 
-    private static EventWindow windowOf(Rule rule, SegmentLookup segments, Set<String> seen) {
+    /** What a rule can read besides the profile and its events, so that a caller fetches only that. */
+    enum Input { SCORES, CONSENT }
+
+    /** The inputs any condition in the rule, in a segment it refers to or in the lifecycle's stages, reads. */
+    static Set<Input> inputsOf(Rule rule, SegmentLookup segments) {
+        Set<Input> inputs = EnumSet.noneOf(Input.class);
+        forEachCondition(rule, segments, c -> {
+            if (c instanceof ScoreCondition || c instanceof ClusterCondition) {
+                inputs.add(Input.SCORES);
+            } else if (c instanceof ConsentCondition) {
+                inputs.add(Input.CONSENT);
+            }
+        });
+        return inputs;
+    }
+
+    /**
+     * Visits every condition evaluation can reach: the rule's, those of the segments it refers
+     * to and, for a lifecycle condition, those of every stage, each segment and the lifecycle
+     * once.
+     */
+    private static void forEachCondition(Rule rule, SegmentLookup segments, Consumer<Rule> visitor) {
+        forEachCondition(rule, segments, visitor, new HashSet<>());
+    }
+
+    private static void forEachCondition(Rule rule, SegmentLookup segments, Consumer<Rule> visitor, Set<String> seen) {
         if (rule instanceof All all) {
-            return widest(all.rules(), segments, seen);
+            all.rules().forEach(r -> forEachCondition(r, segments, visitor, seen));
+        } else if (rule instanceof Any any) {
+            any.rules().forEach(r -> forEachCondition(r, segments, visitor, seen));
+        } else if (rule instanceof Not not) {
+            forEachCondition(not.rule(), segments, visitor, seen);
+        } else {
+            visitor.accept(rule);
+            if (rule instanceof SegmentCondition c && seen.add(c.segment())) {
+                segments.rule(c.segment()).ifPresent(r -> forEachCondition(r, segments, visitor, seen));
+            } else if (rule instanceof LifecycleCondition && seen.add(SegmentGraph.LIFECYCLE)) {
+                segments.lifecycle().ifPresent(l -> l.stages().forEach(s -> forEachCondition(s.rule(), segments, visitor, seen)));
+            }
         }
-        if (rule instanceof Any any) {
-            return widest(any.rules(), segments, seen);
-        }
-        if (rule instanceof Not not) {
-            return windowOf(not.rule(), segments, seen);
-        }
-        if (rule instanceof EventCondition c) {
-            return EventWindow.of(c.window());
-        }
-        if (rule instanceof BoughtCondition c) {
-            return EventWindow.of(c.window());
-        }
-        if (rule instanceof SequenceCondition c) {
-            return EventWindow.of(c.window());
-        }
-        if (rule instanceof SegmentCondition c && seen.add(c.segment())) {
-            return segments.rule(c.segment()).map(r -> windowOf(r, segments, seen)).orElse(EventWindow.NONE);
-        }
-        return EventWindow.NONE;
-    }
-
-    private static EventWindow widest(List<Rule> rules, SegmentLookup segments, Set<String> seen) {
-        EventWindow window = EventWindow.NONE;
-        for (Rule r : rules) {
-            window = window.widen(windowOf(r, segments, seen));
-        }
-        return window;
     }
 }

@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,25 +26,31 @@ import org.tailor.segments.internal.Rule.Any;
 import org.tailor.segments.internal.Rule.AttributeCondition;
 import org.tailor.segments.internal.Rule.Between;
 import org.tailor.segments.internal.Rule.BoughtCondition;
+import org.tailor.segments.internal.Rule.ClusterCondition;
+import org.tailor.segments.internal.Rule.ConsentCondition;
+import org.tailor.segments.internal.Rule.ConsentState;
 import org.tailor.segments.internal.Rule.Count;
 import org.tailor.segments.internal.Rule.DateCondition;
+import org.tailor.segments.internal.Rule.DaysAgo;
 import org.tailor.segments.internal.Rule.Direction;
 import org.tailor.segments.internal.Rule.EventCondition;
 import org.tailor.segments.internal.Rule.EventSpec;
 import org.tailor.segments.internal.Rule.LastDays;
+import org.tailor.segments.internal.Rule.LifecycleCondition;
 import org.tailor.segments.internal.Rule.Measure;
 import org.tailor.segments.internal.Rule.Not;
 import org.tailor.segments.internal.Rule.PropertyFilter;
 import org.tailor.segments.internal.Rule.PurchaseCondition;
 import org.tailor.segments.internal.Rule.PurchaseField;
+import org.tailor.segments.internal.Rule.ScoreCondition;
 import org.tailor.segments.internal.Rule.SegmentCondition;
 import org.tailor.segments.internal.Rule.SequenceCondition;
 import org.tailor.segments.internal.Rule.Sum;
 import org.tailor.segments.internal.Rule.Window;
 
 /**
- * Reads a JSON segment file into a {@link Segment}, validating everything at load time. The
- * first problem found is thrown as a {@link SegmentFileException} naming the file, the line and
+ * Reads a JSON segment file into a {@link Segment}, or {@code lifecycle.json} into a
+ * {@link Lifecycle}, validating everything at load time. The first problem found is thrown as a {@link SegmentFileException} naming the file, the line and
  * column of the offending node, its path in the document ({@code /rule/all/0/op}) and the reason.
  * The format is described in the segment guide and mirrored by {@link RulePrinter}.
  */
@@ -54,7 +61,8 @@ final class RuleParser {
     }
 
     private static final List<String> FILE_KEYS = List.of("id", "name", "description", "rule");
-    private static final List<String> WINDOW_KEYS = List.of("withinDays", "from", "to");
+    private static final List<String> LIFECYCLE_KEYS = List.of("stages");
+    private static final List<String> STAGE_KEYS = List.of("stage", "rule");
     private static final Map<String, List<String>> KEYS_BY_KIND = Map.ofEntries(
             Map.entry("all", List.of()),
             Map.entry("any", List.of()),
@@ -62,13 +70,17 @@ final class RuleParser {
             Map.entry("attribute", List.of("op", "value")),
             Map.entry("date", List.of("withinLastDays", "withinNextDays")),
             Map.entry("anniversary", List.of("withinNextDays")),
-            Map.entry("event", List.of("where", "atLeast", "atMost", "sum", "withinDays", "from", "to")),
-            Map.entry("sequence", List.of("then", "thenNo", "withinHours", "withinDays", "from", "to")),
+            Map.entry("event", List.of("where", "atLeast", "atMost", "sum", "withinDays", "daysAgo", "from", "to")),
+            Map.entry("sequence", List.of("then", "thenNo", "withinHours", "withinDays", "daysAgo", "from", "to")),
             Map.entry("purchase", List.of("op", "value")),
-            Map.entry("bought", List.of("withinDays", "from", "to")),
-            Map.entry("segment", List.of()));
+            Map.entry("bought", List.of("withinDays", "daysAgo", "from", "to")),
+            Map.entry("segment", List.of()),
+            Map.entry("score", List.of("op", "value")),
+            Map.entry("cluster", List.of()),
+            Map.entry("consent", List.of("status")),
+            Map.entry("lifecycle", List.of()));
     private static final List<String> KINDS = List.of("all", "any", "not", "attribute", "date", "anniversary", "event",
-            "sequence", "purchase", "bought", "segment");
+            "sequence", "purchase", "bought", "segment", "score", "cluster", "consent", "lifecycle");
     private static final List<String> RULE_KEYS = KINDS.stream()
             .flatMap(kind -> Stream.concat(Stream.of(kind), KEYS_BY_KIND.get(kind).stream()))
             .distinct().collect(Collectors.toUnmodifiableList());
@@ -100,6 +112,48 @@ final class RuleParser {
         Rule rule = parser.rule(LocatedJsonReader.read(file, text), "");
         parser.budget.check(rule);
         return rule;
+    }
+
+    /**
+     * Parses the text of {@code lifecycle.json}: {@code {"stages": [{"stage": name, "rule": rule}, …]}}.
+     *
+     * @throws SegmentFileException for malformed JSON or an invalid lifecycle
+     */
+    static Lifecycle.Parsed parseLifecycle(String file, String text) throws SegmentFileException {
+        return new RuleParser(file).lifecycle(LocatedJsonReader.read(file, text));
+    }
+
+    private Lifecycle.Parsed lifecycle(LocatedJson root) throws SegmentFileException {
+        ObjectNode object = object(root, "", "a lifecycle file");
+        onlyKeys(object, "", LIFECYCLE_KEYS);
+        LocatedJson stagesNode = required(object, "", "stages", "a lifecycle file");
+        if (!(stagesNode instanceof ArrayNode array) || array.items().isEmpty()) {
+            throw error(stagesNode, "/stages", "'stages' needs a non-empty array of stages like [{\"stage\": \"active\", "
+                    + "\"rule\": {\"event\": \"order\", \"withinDays\": 90}}], got " + LocatedJson.kind(stagesNode));
+        }
+        List<Lifecycle.Stage> stages = new ArrayList<>();
+        List<Position> positions = new ArrayList<>();
+        Map<String, Position> seen = new HashMap<>();
+        for (int i = 0; i < array.items().size(); i++) {
+            String path = "/stages/" + i;
+            ObjectNode stage = object(array.items().get(i), path, "a stage");
+            onlyKeys(stage, path, STAGE_KEYS);
+            LocatedJson nameNode = required(stage, path, "stage", "a stage");
+            String name = string(nameNode, child(path, "stage"), "stage");
+            Optional<String> problem = Lifecycle.problemWithName(name);
+            if (problem.isPresent()) {
+                throw error(nameNode, child(path, "stage"), problem.get());
+            }
+            Position first = seen.putIfAbsent(name, nameNode.position());
+            if (first != null) {
+                throw error(nameNode, child(path, "stage"), "stage '" + name + "' is already defined at " + first);
+            }
+            Rule rule = rule(required(stage, path, "rule", "a stage"), child(path, "rule"));
+            budget.check(rule);
+            stages.add(new Lifecycle.Stage(name, rule));
+            positions.add(stage.position());
+        }
+        return new Lifecycle.Parsed(new Lifecycle(stages), positions);
     }
 
     private ParsedSegment segment(LocatedJson root) throws SegmentFileException {
@@ -180,7 +234,33 @@ final class RuleParser {
                 if (!Segment.ID.matcher(id).matches()) {
                     throw error(body, bodyPath, "'segment' must be a segment id (lower-case letters, digits and '-'), got '" + id + "'");
                 }
+                if (id.equals(SegmentGraph.LIFECYCLE)) {
+                    throw error(body, bodyPath, "no segment is called 'lifecycle'; to test the lifecycle stage write {\"lifecycle\": [\"active\"]}");
+                }
                 return new SegmentCondition(id);
+            }
+            case "score": {
+                String score = string(body, bodyPath, "score");
+                if (!Rule.SCORE.matcher(score).matches()) {
+                    throw error(body, bodyPath, "'score' must be a score name of 1 to 128 lower-case letters, digits, _ and ., got '"
+                            + score + "'");
+                }
+                Operator op = operator(object, path, "a score condition");
+                return new ScoreCondition(score, op, literal(object, path, op));
+            }
+            case "cluster":
+                return new ClusterCondition(names(body, bodyPath, "cluster", "cluster names, like [\"Power buyers\"]"));
+            case "consent":
+                return consentCondition(object, path, body, bodyPath);
+            case "lifecycle": {
+                List<String> stages = names(body, bodyPath, "lifecycle", "stage names, like [\"at_risk\"]");
+                for (int i = 0; i < stages.size(); i++) {
+                    Optional<String> problem = Lifecycle.problemWithStage(stages.get(i));
+                    if (problem.isPresent()) {
+                        throw error(((ArrayNode) body).items().get(i), bodyPath + "/" + i, problem.get());
+                    }
+                }
+                return new LifecycleCondition(stages);
             }
             default:
                 throw new AssertionError(kind);
@@ -288,33 +368,67 @@ final class RuleParser {
     }
 
     private List<String> categories(LocatedJson node, String path) throws SegmentFileException {
-        if (!(node instanceof ArrayNode array) || array.items().isEmpty()) {
-            throw error(node, path, "'bought' needs a non-empty array of categories, like [\"outdoor\"], got " + LocatedJson.kind(node));
-        }
-        List<String> categories = new ArrayList<>();
-        for (int i = 0; i < array.items().size(); i++) {
-            String category = name(array.items().get(i), path + "/" + i, "bought");
-            if (category.contains(",")) {
-                throw error(array.items().get(i), path + "/" + i, "a category cannot contain ',', got '" + category + "'");
+        List<String> categories = names(node, path, "bought", "categories, like [\"outdoor\"]");
+        for (int i = 0; i < categories.size(); i++) {
+            if (categories.get(i).contains(",")) {
+                throw error(((ArrayNode) node).items().get(i), path + "/" + i, "a category cannot contain ',', got '" + categories.get(i) + "'");
             }
-            categories.add(category);
         }
         return categories;
     }
 
-    /** {@code withinDays}, or {@code from} and {@code to}, or neither for all time. */
+    /** A non-empty array of non-blank strings. */
+    private List<String> names(LocatedJson node, String path, String key, String what) throws SegmentFileException {
+        if (!(node instanceof ArrayNode array) || array.items().isEmpty()) {
+            throw error(node, path, "'" + key + "' needs a non-empty array of " + what + ", got " + LocatedJson.kind(node));
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < array.items().size(); i++) {
+            names.add(name(array.items().get(i), path + "/" + i, key));
+        }
+        return names;
+    }
+
+    private ConsentCondition consentCondition(ObjectNode object, String path, LocatedJson body, String bodyPath)
+            throws SegmentFileException {
+        String purpose = string(body, bodyPath, "consent");
+        if (!Rule.PURPOSE.matcher(purpose).matches()) {
+            throw error(body, bodyPath, "'consent' must be a consent purpose of lower-case letters, digits and _, such as "
+                    + "email_marketing, got '" + purpose + "'");
+        }
+        LocatedJson statusNode = required(object, path, "status", "a consent condition");
+        String statusPath = child(path, "status");
+        List<String> words = names(statusNode, statusPath, "status", "statuses, like [\"granted\"]");
+        List<ConsentState> states = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            Optional<ConsentState> state = ConsentState.of(words.get(i));
+            if (state.isEmpty()) {
+                throw error(((ArrayNode) statusNode).items().get(i), statusPath + "/" + i, "unknown consent status '" + words.get(i)
+                        + "' " + Suggestions.hint(words.get(i), ConsentState.WORDS));
+            }
+            states.add(state.get());
+        }
+        return new ConsentCondition(purpose, states);
+    }
+
+    /** {@code withinDays}, {@code daysAgo}, or {@code from} and {@code to}, or none of them for all time. */
     private Window window(ObjectNode object, String path) throws SegmentFileException {
         Optional<LocatedJson> days = optional(object, "withinDays");
+        Optional<LocatedJson> ago = optional(object, "daysAgo");
         Optional<LocatedJson> from = optional(object, "from");
         Optional<LocatedJson> to = optional(object, "to");
+        List<String> given = Stream.of("withinDays", "daysAgo", "from", "to").filter(object.members()::containsKey).toList();
+        if (given.size() > 1 && !given.equals(List.of("from", "to"))) {
+            String key = given.get(1);
+            throw error(object.members().get(key).keyPosition(), child(path, key),
+                    "use one of 'withinDays', 'daysAgo', or 'from' and 'to', not several");
+        }
         if (days.isPresent()) {
-            if (from.isPresent() || to.isPresent()) {
-                String key = from.isPresent() ? "from" : "to";
-                throw error(object.members().get(key).keyPosition(), child(path, key),
-                        "use either 'withinDays' or 'from' and 'to', not both");
-            }
             return new LastDays(wholeNumber(days.get(), child(path, "withinDays"), 1, Rule.MAX_DAYS,
                     "'withinDays' must be a whole number of days from 1 to " + Rule.MAX_DAYS));
+        }
+        if (ago.isPresent()) {
+            return daysAgo(ago.get(), child(path, "daysAgo"));
         }
         if (from.isPresent() != to.isPresent()) {
             throw error(object, path, "'from' and 'to' go together; missing '" + (from.isPresent() ? "to" : "from") + "'");
@@ -329,6 +443,22 @@ final class RuleParser {
         } catch (IllegalArgumentException e) {
             throw error(to.get(), child(path, "to"), "'to' must not be before 'from'");
         }
+    }
+
+    /** {@code [from, to]}: events from {@code to} days ago to {@code from} days ago. */
+    private DaysAgo daysAgo(LocatedJson node, String path) throws SegmentFileException {
+        if (!(node instanceof ArrayNode array) || array.items().size() != 2) {
+            throw error(node, path, "'daysAgo' needs two numbers of days [from, to], like [31, 90] for 31 to 90 days ago, got "
+                    + LocatedJson.kind(node));
+        }
+        String reason = "'daysAgo' needs whole numbers of days from 1 to " + Rule.MAX_DAYS;
+        int from = wholeNumber(array.items().get(0), path + "/0", 1, Rule.MAX_DAYS, reason);
+        int to = wholeNumber(array.items().get(1), path + "/1", 1, Rule.MAX_DAYS, reason);
+        if (from > to) {
+            throw error(array.items().get(1), path + "/1", "'daysAgo' needs the nearer day first, [from, to] with from <= to, got ["
+                    + from + ", " + to + "]");
+        }
+        return new DaysAgo(from, to);
     }
 
     private Object date(LocatedJson node, String path) throws SegmentFileException {

@@ -13,21 +13,27 @@ import org.tailor.segments.internal.Rule.Any;
 import org.tailor.segments.internal.Rule.AttributeCondition;
 import org.tailor.segments.internal.Rule.Between;
 import org.tailor.segments.internal.Rule.BoughtCondition;
+import org.tailor.segments.internal.Rule.ClusterCondition;
+import org.tailor.segments.internal.Rule.ConsentCondition;
+import org.tailor.segments.internal.Rule.ConsentState;
 import org.tailor.segments.internal.Rule.Count;
 import org.tailor.segments.internal.Rule.DateCondition;
+import org.tailor.segments.internal.Rule.DaysAgo;
 import org.tailor.segments.internal.Rule.EventCondition;
 import org.tailor.segments.internal.Rule.EventSpec;
 import org.tailor.segments.internal.Rule.LastDays;
+import org.tailor.segments.internal.Rule.LifecycleCondition;
 import org.tailor.segments.internal.Rule.Not;
 import org.tailor.segments.internal.Rule.PropertyFilter;
 import org.tailor.segments.internal.Rule.PurchaseCondition;
+import org.tailor.segments.internal.Rule.ScoreCondition;
 import org.tailor.segments.internal.Rule.SegmentCondition;
 import org.tailor.segments.internal.Rule.SequenceCondition;
 import org.tailor.segments.internal.Rule.Sum;
 import org.tailor.segments.internal.Rule.Window;
 
 /**
- * Writes rules and segments back in the file format that {@link RuleParser} reads, so that
+ * Writes rules, segments and lifecycles back in the file format that {@link RuleParser} reads, so that
  * {@code parse(print(x))} equals {@code x}. Output is indented for people and spells out
  * {@code atLeast} even where it has its default.
  */
@@ -50,6 +56,23 @@ final class RulePrinter {
             json.writeStringField("description", segment.description());
             json.writeFieldName("rule");
             rule(json, segment.rule());
+            json.writeEndObject();
+        });
+    }
+
+    /** A lifecycle as {@code lifecycle.json}. */
+    static String print(Lifecycle lifecycle) {
+        return write(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("stages");
+            for (Lifecycle.Stage stage : lifecycle.stages()) {
+                json.writeStartObject();
+                json.writeStringField("stage", stage.name());
+                json.writeFieldName("rule");
+                rule(json, stage.rule());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             json.writeEndObject();
         });
     }
@@ -100,14 +123,20 @@ final class RulePrinter {
             json.writeStringField("purchase", c.field().attribute());
             comparison(json, c.op(), c.value());
         } else if (rule instanceof BoughtCondition c) {
-            json.writeArrayFieldStart("bought");
-            for (String category : c.categories()) {
-                json.writeString(category);
-            }
-            json.writeEndArray();
+            strings(json, "bought", c.categories());
             window(json, c.window());
         } else if (rule instanceof SegmentCondition c) {
             json.writeStringField("segment", c.segment());
+        } else if (rule instanceof ScoreCondition c) {
+            json.writeStringField("score", c.score());
+            comparison(json, c.op(), c.value());
+        } else if (rule instanceof ClusterCondition c) {
+            strings(json, "cluster", c.clusters());
+        } else if (rule instanceof ConsentCondition c) {
+            json.writeStringField("consent", c.purpose());
+            strings(json, "status", c.states().stream().map(ConsentState::word).toList());
+        } else if (rule instanceof LifecycleCondition c) {
+            strings(json, "lifecycle", c.stages());
         } else {
             throw new AssertionError(rule);
         }
@@ -118,6 +147,14 @@ final class RulePrinter {
         json.writeArrayFieldStart(key);
         for (Rule r : rules) {
             rule(json, r);
+        }
+        json.writeEndArray();
+    }
+
+    private static void strings(JsonGenerator json, String key, List<String> values) throws IOException {
+        json.writeArrayFieldStart(key);
+        for (String value : values) {
+            json.writeString(value);
         }
         json.writeEndArray();
     }
@@ -165,6 +202,11 @@ final class RulePrinter {
     private static void window(JsonGenerator json, Window window) throws IOException {
         if (window instanceof LastDays last) {
             json.writeNumberField("withinDays", last.days());
+        } else if (window instanceof DaysAgo ago) {
+            json.writeArrayFieldStart("daysAgo");
+            json.writeNumber(ago.from());
+            json.writeNumber(ago.to());
+            json.writeEndArray();
         } else if (window instanceof Between between) {
             json.writeStringField("from", between.from().toString());
             json.writeStringField("to", between.to().toString());

@@ -5,10 +5,13 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import org.tailor.segments.internal.LocatedJson.Position;
 import org.tailor.segments.internal.Rule.All;
 import org.tailor.segments.internal.Rule.AllTime;
@@ -17,17 +20,23 @@ import org.tailor.segments.internal.Rule.Any;
 import org.tailor.segments.internal.Rule.AttributeCondition;
 import org.tailor.segments.internal.Rule.Between;
 import org.tailor.segments.internal.Rule.BoughtCondition;
+import org.tailor.segments.internal.Rule.ClusterCondition;
+import org.tailor.segments.internal.Rule.ConsentCondition;
+import org.tailor.segments.internal.Rule.ConsentState;
 import org.tailor.segments.internal.Rule.Count;
 import org.tailor.segments.internal.Rule.DateCondition;
+import org.tailor.segments.internal.Rule.DaysAgo;
 import org.tailor.segments.internal.Rule.Direction;
 import org.tailor.segments.internal.Rule.EventCondition;
 import org.tailor.segments.internal.Rule.EventSpec;
 import org.tailor.segments.internal.Rule.LastDays;
+import org.tailor.segments.internal.Rule.LifecycleCondition;
 import org.tailor.segments.internal.Rule.Measure;
 import org.tailor.segments.internal.Rule.Not;
 import org.tailor.segments.internal.Rule.PropertyFilter;
 import org.tailor.segments.internal.Rule.PurchaseCondition;
 import org.tailor.segments.internal.Rule.PurchaseField;
+import org.tailor.segments.internal.Rule.ScoreCondition;
 import org.tailor.segments.internal.Rule.SegmentCondition;
 import org.tailor.segments.internal.Rule.SequenceCondition;
 import org.tailor.segments.internal.Rule.Sum;
@@ -35,15 +44,17 @@ import org.tailor.segments.internal.Rule.Window;
 import org.tailor.segments.internal.TextToken.Kind;
 
 /**
- * Reads the text syntax (grammar in the segment guide) into a {@link Rule}, by recursive
- * descent with one token of lookahead (two after a name, to tell {@code in [..]} from
- * {@code in last}). Errors name the line and column of the token where reading stopped.
+ * Reads the text syntax (grammar in the segment guide) into a {@link Rule}, and
+ * {@code lifecycle.seg} into a {@link Lifecycle}, by recursive descent with one token of
+ * lookahead (two after a name, to tell {@code in [..]} from {@code in last}; five after an
+ * event, to tell {@code between 2 and 5 times} from {@code between 31 and 90 days ago}). Errors
+ * name the line and column of the token where reading stopped.
  */
 final class RuleTextParser {
 
     /** Words that begin a construct where a condition is expected; anything else there is a name. */
     private static final Set<String> STARTERS = Set.of("not", "event", "no", "bought", "segment", "purchase", "birthday",
-            "anniversary");
+            "anniversary", "score", "cluster", "consent", "lifecycle");
 
     private final TextCursor cursor;
     private final RuleBudget budget;
@@ -69,6 +80,49 @@ final class RuleTextParser {
         }
         Rule rule = parser.parseChecked();
         return new RuleParser.ParsedSegment(new Segment(id, name.isBlank() ? id : name, description, rule), new Position(1, 1));
+    }
+
+    /** Parses {@code lifecycle.seg}: one or more {@code stage name: rule}, in priority order. */
+    static Lifecycle.Parsed parseLifecycle(String file, String text) throws SegmentFileException {
+        return new RuleTextParser(file, TextLexer.tokens(file, text)).lifecycle();
+    }
+
+    private Lifecycle.Parsed lifecycle() throws SegmentFileException {
+        if (cursor.peek().kind() == Kind.END) {
+            throw cursor.error(cursor.peek(), "the file has no stages; write one such as: stage active: event order within 90 days");
+        }
+        List<Lifecycle.Stage> stages = new ArrayList<>();
+        List<Position> positions = new ArrayList<>();
+        Map<String, Position> seen = new HashMap<>();
+        while (cursor.peek().kind() != Kind.END) {
+            TextToken start = cursor.next();
+            if (!start.isWord("stage")) {
+                throw cursor.error(start, "expected 'stage' (as in: stage active: event order within 90 days), found " + start.describe());
+            }
+            TextToken nameToken = cursor.next();
+            if (nameToken.kind() != Kind.WORD) {
+                throw cursor.error(nameToken, "expected a stage name after 'stage', found " + nameToken.describe());
+            }
+            String name = nameToken.text();
+            Optional<String> problem = Lifecycle.problemWithName(name);
+            if (problem.isPresent()) {
+                throw cursor.error(nameToken, problem.get());
+            }
+            Position first = seen.putIfAbsent(name, nameToken.position());
+            if (first != null) {
+                throw cursor.error(nameToken, "stage '" + name + "' is already defined at " + first);
+            }
+            cursor.expectPunctuation(":", "after the stage name (as in: stage active: event order within 90 days)");
+            Rule rule = rule();
+            TextToken after = cursor.peek();
+            if (after.kind() != Kind.END && !after.isWord("stage")) {
+                throw cursor.error(after, "expected 'and', 'or', the next 'stage' or the end of the file, found " + after.describe());
+            }
+            budget.check(rule);
+            stages.add(new Lifecycle.Stage(name, rule));
+            positions.add(start.position());
+        }
+        return new Lifecycle.Parsed(new Lifecycle(stages), positions);
     }
 
     private String header(String word) throws SegmentFileException {
@@ -185,13 +239,23 @@ final class RuleTextParser {
                     cursor.expectWord("of", "after 'anniversary'");
                     String attribute = cursor.name("an attribute name");
                     return new AnniversaryCondition(attribute, nextDays());
+                case "score":
+                    return score();
+                case "cluster":
+                    return new ClusterCondition(names("cluster", "\"Power buyers\"",
+                            n -> n.isBlank() ? Optional.of("a cluster name must not be blank") : Optional.empty()));
+                case "consent":
+                    return consent();
+                case "lifecycle":
+                    return new LifecycleCondition(names("lifecycle", "\"at_risk\"", Lifecycle::problemWithStage));
                 default:
                     throw new AssertionError(token);
             }
         }
         if (token.kind() != Kind.WORD && token.kind() != Kind.STRING) {
             throw cursor.error(token, "expected a condition (an attribute name, 'event', 'no event', 'bought', 'purchase', "
-                    + "'segment', 'birthday', 'anniversary', 'not' or '('), found " + token.describe());
+                    + "'segment', 'score', 'cluster', 'consent', 'lifecycle', 'birthday', 'anniversary', 'not' or '('), found "
+                    + token.describe());
         }
         String attribute = cursor.name("an attribute name");
         if (cursor.peek().isWord("in") && (cursor.peekAt(1).isWord("last") || cursor.peekAt(1).isWord("next"))) {
@@ -356,7 +420,7 @@ final class RuleTextParser {
             }
             return Optional.of(new Sum(property, new BigDecimal(number.text())));
         }
-        if (token.isWord("between")) {
+        if (token.isWord("between") && !cursor.peekAt(4).isWord("days")) {
             cursor.next();
             int least = cursor.wholeNumber(0, Integer.MAX_VALUE, "a count, 0 or more");
             cursor.expectWord("and", "between the low and high counts");
@@ -407,6 +471,20 @@ final class RuleTextParser {
             cursor.next();
             return new LastDays(days);
         }
+        if (token.isWord("between")) {
+            cursor.next();
+            String days = "a number of days from 1 to " + Rule.MAX_DAYS;
+            int from = cursor.wholeNumber(1, Rule.MAX_DAYS, days);
+            cursor.expectWord("and", "between the numbers of days");
+            TextToken toToken = cursor.peek();
+            int to = cursor.wholeNumber(1, Rule.MAX_DAYS, days);
+            cursor.expectWord("days", "after the number of days (as in: between 31 and 90 days ago)");
+            cursor.expectWord("ago", "after 'days' (as in: between 31 and 90 days ago)");
+            if (from > to) {
+                throw cursor.error(toToken, "the nearer day comes first: between " + to + " and " + from + " days ago");
+            }
+            return new DaysAgo(from, to);
+        }
         if (token.isWord("from")) {
             cursor.next();
             TextToken fromToken = cursor.peek();
@@ -437,32 +515,105 @@ final class RuleTextParser {
 
     private Rule bought() throws SegmentFileException {
         cursor.expectWord("category", "after 'bought'");
-        TextToken token = cursor.next();
-        List<Object> values;
-        if (token.isPunctuation("=")) {
-            values = List.of(scalar());
-        } else if (token.isWord("in")) {
-            values = list();
-        } else {
-            throw cursor.error(token, "expected '=' or 'in' after 'bought category', found " + token.describe());
-        }
-        List<String> categories = new ArrayList<>();
-        for (Object value : values) {
-            if (!(value instanceof String s) || s.isBlank() || s.contains(",")) {
-                throw cursor.error(token, "categories are non-empty strings without ',', got " + TextLiterals.literal(value));
-            }
-            categories.add(s);
-        }
-        if (categories.isEmpty()) {
-            throw cursor.error(token, "name at least one category");
-        }
+        List<String> categories = names("bought category", "\"outdoor\"", c -> c.isBlank() || c.contains(",")
+                ? Optional.of("a category is a non-empty name without ',', got " + TextLiterals.quote(c)) : Optional.empty());
         return new BoughtCondition(categories, window());
+    }
+
+    /**
+     * {@code = "name"} or {@code in ["name", …]}: one or more names in quotes, each of which
+     * {@code problemWith} accepts.
+     */
+    private List<String> names(String after, String example, Function<String, Optional<String>> problemWith)
+            throws SegmentFileException {
+        TextToken op = cursor.next();
+        if (op.isPunctuation("=")) {
+            return List.of(quotedName(example, problemWith));
+        }
+        if (!op.isWord("in")) {
+            throw cursor.error(op, "expected '=' or 'in' after '" + after + "', found " + op.describe());
+        }
+        cursor.expectPunctuation("[", "after 'in' (as in: in [" + example + "])");
+        if (cursor.peek().isPunctuation("]")) {
+            throw cursor.error(cursor.peek(), "name at least one, as in: in [" + example + "]");
+        }
+        List<String> names = new ArrayList<>();
+        names.add(quotedName(example, problemWith));
+        while (cursor.peek().isPunctuation(",")) {
+            cursor.next();
+            names.add(quotedName(example, problemWith));
+        }
+        cursor.expectPunctuation("]", "to close the list");
+        return names;
+    }
+
+    private String quotedName(String example, Function<String, Optional<String>> problemWith) throws SegmentFileException {
+        TextToken token = cursor.next();
+        if (token.kind() != Kind.STRING) {
+            throw cursor.error(token, "expected a name in quotes, like " + example + ", found " + token.describe());
+        }
+        Optional<String> problem = problemWith.apply(token.text());
+        if (problem.isPresent()) {
+            throw cursor.error(token, problem.get());
+        }
+        return token.text();
+    }
+
+    private Rule score() throws SegmentFileException {
+        TextToken token = cursor.next();
+        if (token.kind() != Kind.WORD && token.kind() != Kind.STRING) {
+            throw cursor.error(token, "expected a score name after 'score', found " + token.describe()
+                    + " (an attribute called score is written \"score\")");
+        }
+        if (!Rule.SCORE.matcher(token.text()).matches()) {
+            throw cursor.error(token, "a score name is 1 to 128 lower-case letters, digits, _ and ., got " + TextLiterals.quote(token.text()));
+        }
+        Comparison c = comparison("after the score name");
+        return new ScoreCondition(token.text(), c.op(), c.value());
+    }
+
+    private Rule consent() throws SegmentFileException {
+        TextToken token = cursor.next();
+        if ((token.kind() != Kind.WORD && token.kind() != Kind.STRING) || !Rule.PURPOSE.matcher(token.text()).matches()) {
+            throw cursor.error(token, "expected a consent purpose of lower-case letters, digits and _, such as email_marketing, found "
+                    + token.describe());
+        }
+        TextToken op = cursor.next();
+        List<ConsentState> states = new ArrayList<>();
+        if (op.isWord("is")) {
+            states.add(consentState());
+        } else if (op.isWord("in")) {
+            cursor.expectPunctuation("[", "after 'in' (as in: in [withdrawn, denied])");
+            states.add(consentState());
+            while (cursor.peek().isPunctuation(",")) {
+                cursor.next();
+                states.add(consentState());
+            }
+            cursor.expectPunctuation("]", "to close the list");
+        } else {
+            throw cursor.error(op, "expected 'is' or 'in' after the purpose (as in: consent email_marketing is granted), found "
+                    + op.describe());
+        }
+        return new ConsentCondition(token.text(), states);
+    }
+
+    private ConsentState consentState() throws SegmentFileException {
+        TextToken token = cursor.next();
+        Optional<ConsentState> state = token.kind() == Kind.WORD ? ConsentState.of(token.text()) : Optional.empty();
+        if (state.isEmpty()) {
+            throw cursor.error(token, "expected a consent status (" + String.join(", ", ConsentState.WORDS) + "), found "
+                    + token.describe() + (token.kind() == Kind.WORD ? " " + Suggestions.hint(token.text(), ConsentState.WORDS) : ""));
+        }
+        return state.get();
     }
 
     private Rule segment() throws SegmentFileException {
         TextToken token = cursor.next();
         if (token.kind() != Kind.STRING || !Segment.ID.matcher(token.text()).matches()) {
             throw cursor.error(token, "expected a segment id in quotes, like \"vip-customers\", found " + token.describe());
+        }
+        if (token.text().equals(SegmentGraph.LIFECYCLE)) {
+            throw cursor.error(token, "no segment is called \"lifecycle\"; to test the lifecycle stage write: lifecycle = \"active\"");
         }
         return new SegmentCondition(token.text());
     }

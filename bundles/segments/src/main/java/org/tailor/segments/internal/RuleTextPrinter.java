@@ -9,14 +9,20 @@ import org.tailor.segments.internal.Rule.Any;
 import org.tailor.segments.internal.Rule.AttributeCondition;
 import org.tailor.segments.internal.Rule.Between;
 import org.tailor.segments.internal.Rule.BoughtCondition;
+import org.tailor.segments.internal.Rule.ClusterCondition;
+import org.tailor.segments.internal.Rule.ConsentCondition;
+import org.tailor.segments.internal.Rule.ConsentState;
 import org.tailor.segments.internal.Rule.Count;
 import org.tailor.segments.internal.Rule.DateCondition;
+import org.tailor.segments.internal.Rule.DaysAgo;
 import org.tailor.segments.internal.Rule.EventCondition;
 import org.tailor.segments.internal.Rule.EventSpec;
 import org.tailor.segments.internal.Rule.LastDays;
+import org.tailor.segments.internal.Rule.LifecycleCondition;
 import org.tailor.segments.internal.Rule.Not;
 import org.tailor.segments.internal.Rule.PropertyFilter;
 import org.tailor.segments.internal.Rule.PurchaseCondition;
+import org.tailor.segments.internal.Rule.ScoreCondition;
 import org.tailor.segments.internal.Rule.SegmentCondition;
 import org.tailor.segments.internal.Rule.SequenceCondition;
 import org.tailor.segments.internal.Rule.Sum;
@@ -49,6 +55,17 @@ final class RuleTextPrinter {
         }
         rule(out, segment.rule());
         return out.append('\n').toString();
+    }
+
+    /** A lifecycle as a {@code lifecycle.seg} file: one {@code stage name: rule} line per stage, in order. */
+    static String print(Lifecycle lifecycle) {
+        StringBuilder out = new StringBuilder();
+        for (Lifecycle.Stage stage : lifecycle.stages()) {
+            out.append("stage ").append(stage.name()).append(": ");
+            rule(out, stage.rule());
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private static void rule(StringBuilder out, Rule rule) {
@@ -120,15 +137,29 @@ final class RuleTextPrinter {
         } else if (rule instanceof PurchaseCondition c) {
             out.append("purchase ").append(c.field().attribute()).append(' ').append(comparison(c.op(), c.value()));
         } else if (rule instanceof BoughtCondition c) {
-            out.append("bought category ").append(c.categories().size() == 1
-                    ? "= " + TextLiterals.quote(c.categories().get(0)) : "in " + TextLiterals.literal(c.categories()));
+            out.append("bought category ").append(oneOf(c.categories()));
             window(out, c.window());
         } else if (rule instanceof SegmentCondition c) {
             out.append("segment ").append(TextLiterals.quote(c.segment()));
+        } else if (rule instanceof ScoreCondition c) {
+            out.append("score ").append(TextLiterals.name(c.score())).append(' ').append(comparison(c.op(), c.value()));
+        } else if (rule instanceof ClusterCondition c) {
+            out.append("cluster ").append(oneOf(c.clusters()));
+        } else if (rule instanceof ConsentCondition c) {
+            out.append("consent ").append(TextLiterals.name(c.purpose())).append(c.states().size() == 1
+                    ? " is " + c.states().get(0).word()
+                    : c.states().stream().map(ConsentState::word).collect(Collectors.joining(", ", " in [", "]")));
+        } else if (rule instanceof LifecycleCondition c) {
+            out.append("lifecycle ").append(oneOf(c.stages()));
         } else {
             // All, Any and Not are not conditions; a trace names them by their kind.
             out.append(rule instanceof All ? "all of" : rule instanceof Any ? "any of" : "not");
         }
+    }
+
+    /** {@code = "a"} for one name, {@code in ["a", "b"]} for several. */
+    private static String oneOf(List<String> names) {
+        return names.size() == 1 ? "= " + TextLiterals.quote(names.get(0)) : "in " + TextLiterals.literal(names);
     }
 
     private static void event(StringBuilder out, EventCondition c) {
@@ -183,6 +214,8 @@ final class RuleTextPrinter {
     private static void window(StringBuilder out, Window window) {
         if (window instanceof LastDays last) {
             out.append(" within ").append(last.days()).append(" days");
+        } else if (window instanceof DaysAgo ago) {
+            out.append(" between ").append(ago.from()).append(" and ").append(ago.to()).append(" days ago");
         } else if (window instanceof Between between) {
             out.append(" from ").append(TextLiterals.date(between.from())).append(" to ").append(TextLiterals.date(between.to()));
         } else if (!(window instanceof AllTime)) {

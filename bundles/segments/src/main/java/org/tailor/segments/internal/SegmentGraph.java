@@ -9,20 +9,50 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.tailor.segments.internal.Rule.All;
 import org.tailor.segments.internal.Rule.Any;
+import org.tailor.segments.internal.Rule.LifecycleCondition;
 import org.tailor.segments.internal.Rule.Not;
 import org.tailor.segments.internal.Rule.SegmentCondition;
 
-/** Which segments refer to which, and the cycles among them. */
+/**
+ * Which segments refer to which, and the cycles among them. The lifecycle is one more node,
+ * {@link #LIFECYCLE}: a rule with a lifecycle condition refers to it, and it refers to what its
+ * stages' rules refer to.
+ */
 final class SegmentGraph {
+
+    /** The lifecycle's node; no segment can have this id, the registry reserves it. */
+    static final String LIFECYCLE = "lifecycle";
 
     private SegmentGraph() {
     }
 
-    /** The ids of the segments the rule refers to, in order. */
+    /** The ids of the segments the rule refers to, and {@link #LIFECYCLE} if it has a lifecycle condition, in order. */
     static Set<String> references(Rule rule) {
         Set<String> ids = new TreeSet<>();
         collect(rule, ids);
         return ids;
+    }
+
+    /** What the stages' rules refer to. */
+    static Set<String> references(Lifecycle lifecycle) {
+        Set<String> ids = new TreeSet<>();
+        lifecycle.stages().forEach(stage -> collect(stage.rule(), ids));
+        return ids;
+    }
+
+    /** The stage names the rule's lifecycle conditions test, in order. */
+    static Set<String> stagesTested(Rule rule) {
+        Set<String> stages = new TreeSet<>();
+        if (rule instanceof All all) {
+            all.rules().forEach(r -> stages.addAll(stagesTested(r)));
+        } else if (rule instanceof Any any) {
+            any.rules().forEach(r -> stages.addAll(stagesTested(r)));
+        } else if (rule instanceof Not not) {
+            stages.addAll(stagesTested(not.rule()));
+        } else if (rule instanceof LifecycleCondition c) {
+            stages.addAll(c.stages());
+        }
+        return stages;
     }
 
     private static void collect(Rule rule, Set<String> ids) {
@@ -34,6 +64,8 @@ final class SegmentGraph {
             collect(not.rule(), ids);
         } else if (rule instanceof SegmentCondition c) {
             ids.add(c.segment());
+        } else if (rule instanceof LifecycleCondition) {
+            ids.add(LIFECYCLE);
         }
     }
 

@@ -26,17 +26,19 @@ import org.tailor.segments.internal.LocatedJson.Position;
 
 /**
  * The segments of one directory, one per {@code <id>.json} (JSON) or {@code <id>.seg} (text
- * syntax) file, kept current by {@link #rescan()}.
+ * syntax) file, and the lifecycle stages of {@code lifecycle.seg} or {@code lifecycle.json} in
+ * it, kept current by {@link #rescan()}.
  *
  * <p>A file is read again when its modification time or size changes. A file that fails to
  * load, or whose id is not its file name, is reported in {@link #problems()} and keeps serving
  * the last version of it that did load, so a typo saved in an editor never takes a live
  * segment away; deleting the file drops its segment.
  *
- * <p>Segments may refer to each other. A version that would close a cycle of references is
- * reported naming the cycle, and the segments on it keep the versions that served before (or
- * stay out, if none did). A reference to a segment that is not loaded is reported, and the
- * condition is false until that segment loads.
+ * <p>Segments may refer to each other, lifecycle stages to segments, and segments to the
+ * lifecycle. A version that would close a cycle of references is reported naming the cycle, and
+ * the segments (and the lifecycle) on it keep the versions that served before (or stay out, if
+ * none did). A reference to a segment that is not loaded is reported, and the condition is false
+ * until that segment loads; so is a lifecycle condition while no lifecycle is loaded.
  *
  * <p>Thread safe: rescans are serialized, and readers see an immutable snapshot.
  */
@@ -45,19 +47,47 @@ final class SegmentRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentRegistry.class);
     private static final String JSON = ".json";
     private static final String TEXT = ".seg";
+    /** The lifecycle's files; their names are not segment ids. */
+    private static final Set<String> LIFECYCLE_FILES = Set.of(SegmentGraph.LIFECYCLE + JSON, SegmentGraph.LIFECYCLE + TEXT);
 
     /** What is loaded now; replaced whole by each rescan. */
-    private record Snapshot(Map<String, LoadedSegment> segments, List<String> problems) {
+    private record Snapshot(Map<String, LoadedSegment> segments, LoadedLifecycle lifecycle, List<String> problems) {
+    }
+
+    /**
+     * The lifecycle as it loaded from a file.
+     *
+     * @param positions where each stage starts, for messages
+     */
+    record LoadedLifecycle(Lifecycle lifecycle, String file, List<Position> positions) {
+
+        /** Where the first stage that refers to {@code reference} starts. */
+        Position positionOf(String reference) {
+            for (int i = 0; i < positions.size(); i++) {
+                if (SegmentGraph.references(lifecycle.stages().get(i).rule()).contains(reference)) {
+                    return positions.get(i);
+                }
+            }
+            return new Position(1, 1);
+        }
     }
 
     /** What the last rescan saw of one file; {@code lastGood} outlives later broken versions. */
-    private record FileState(FileTime modified, long size, LoadedSegment lastGood, String problem) {
+    private record FileState<T>(FileTime modified, long size, T lastGood, String problem) {
+    }
+
+    /** Reads one kind of file. */
+    @FunctionalInterface
+    private interface Loader<T> {
+        T load(String name, Path path, String text) throws SegmentFileException;
     }
 
     private final Path directory;
-    /** By file name; only rescan() touches it. */
-    private final Map<String, FileState> files = new HashMap<>();
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
+    /** Segment files by name; only rescan() touches it. */
+    private final Map<String, FileState<LoadedSegment>> files = new HashMap<>();
+    /** Lifecycle files by name; only rescan() touches it. */
+    private final Map<String, FileState<LoadedLifecycle>> lifecycleFiles = new HashMap<>();
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), null, List.of());
     private boolean directoryMissing;
     private String listingProblem;
 
@@ -89,7 +119,14 @@ final class SegmentRegistry {
         if (listed.isPresent()) {
             Map<String, Path> present = listed.get();
             files.keySet().removeIf(name -> !present.containsKey(name));
-            present.forEach(this::refresh);
+            lifecycleFiles.keySet().removeIf(name -> !present.containsKey(name));
+            present.forEach((name, path) -> {
+                if (isLifecycle(name)) {
+                    refresh(lifecycleFiles, name, path, SegmentRegistry::loadLifecycle);
+                } else {
+                    refresh(files, name, path, SegmentRegistry::loadSegment);
+                }
+            });
         }
         Snapshot previous = snapshot;
         snapshot = assemble(previous);
@@ -126,9 +163,13 @@ final class SegmentRegistry {
         }
     }
 
-    private void refresh(String name, Path path) {
-        FileState old = files.get(name);
-        LoadedSegment lastGood = old == null ? null : old.lastGood();
+    private static boolean isLifecycle(String name) {
+        return LIFECYCLE_FILES.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static <T> void refresh(Map<String, FileState<T>> states, String name, Path path, Loader<T> loader) {
+        FileState<T> old = states.get(name);
+        T lastGood = old == null ? null : old.lastGood();
         FileTime modified;
         long size;
         String text;
@@ -142,20 +183,29 @@ final class SegmentRegistry {
             text = decode(name, Files.readAllBytes(path));
         } catch (IOException e) {
             // Retried on the next rescan: the unknown time never equals the file's.
-            files.put(name, new FileState(FileTime.fromMillis(Long.MIN_VALUE), -1, lastGood,
+            states.put(name, new FileState<>(FileTime.fromMillis(Long.MIN_VALUE), -1, lastGood,
                     new SegmentFileException(name, new Position(1, 1), "cannot read the file: " + e).getMessage()));
             return;
         } catch (SegmentFileException e) {
-            files.put(name, new FileState(FileTime.fromMillis(Long.MIN_VALUE), -1, lastGood, e.getMessage()));
+            states.put(name, new FileState<>(FileTime.fromMillis(Long.MIN_VALUE), -1, lastGood, e.getMessage()));
             return;
         }
         try {
-            RuleParser.ParsedSegment parsed = parse(name, text);
-            LoadedSegment loaded = LoadedSegment.of(parsed.segment(), name, path.toString(), parsed.idPosition());
-            files.put(name, new FileState(modified, size, loaded, null));
+            states.put(name, new FileState<>(modified, size, loader.load(name, path, text), null));
         } catch (SegmentFileException e) {
-            files.put(name, new FileState(modified, size, lastGood, e.getMessage()));
+            states.put(name, new FileState<>(modified, size, lastGood, e.getMessage()));
         }
+    }
+
+    private static LoadedSegment loadSegment(String name, Path path, String text) throws SegmentFileException {
+        RuleParser.ParsedSegment parsed = parse(name, text);
+        return LoadedSegment.of(parsed.segment(), name, path.toString(), parsed.idPosition());
+    }
+
+    private static LoadedLifecycle loadLifecycle(String name, Path path, String text) throws SegmentFileException {
+        Lifecycle.Parsed parsed = name.toLowerCase(Locale.ROOT).endsWith(JSON)
+                ? RuleParser.parseLifecycle(name, text) : RuleTextParser.parseLifecycle(name, text);
+        return new LoadedLifecycle(parsed.lifecycle(), name, parsed.positions());
     }
 
     /** A {@code .json} file names its id inside, which must match; a {@code .seg} file's id is its name. */
@@ -202,55 +252,89 @@ final class SegmentRegistry {
                 byId.put(good.id(), good);
             }
         });
+        LoadedLifecycle lifecycle = chooseLifecycle(previous);
         List<String> problems = new ArrayList<>();
         if (listingProblem != null) {
             problems.add(listingProblem);
         }
-        for (Map.Entry<String, FileState> entry : new TreeMap<>(files).entrySet()) {
+        Map<String, FileState<?>> all = new TreeMap<>(files);
+        all.putAll(lifecycleFiles);
+        for (Map.Entry<String, FileState<?>> entry : all.entrySet()) {
             String name = entry.getKey();
-            FileState state = entry.getValue();
+            FileState<?> state = entry.getValue();
             if (state.problem() != null) {
                 problems.add(state.problem());
             }
-            LoadedSegment good = state.lastGood();
-            if (good != null) {
+            if (state.lastGood() instanceof LoadedSegment good) {
                 LoadedSegment holder = byId.putIfAbsent(good.id(), good);
                 if (holder != null && !holder.file().equals(name)) {
                     problems.add(name + ":" + good.idPosition() + ": segment '" + good.id() + "' is already defined in "
                             + holder.file() + "; this file is ignored");
                 }
+            } else if (state.lastGood() instanceof LoadedLifecycle good && !good.file().equals(lifecycle.file())) {
+                problems.add(name + ":1:1: the lifecycle is already defined in " + lifecycle.file() + "; this file is ignored");
             }
         }
-        breakCycles(byId, previous, problems);
-        reportUnknownReferences(byId, problems);
-        return new Snapshot(Collections.unmodifiableMap(byId), List.copyOf(problems));
+        lifecycle = breakCycles(byId, lifecycle, previous, problems);
+        reportUnknownReferences(byId, lifecycle, problems);
+        return new Snapshot(Collections.unmodifiableMap(byId), lifecycle, List.copyOf(problems));
+    }
+
+    /** The file that served the lifecycle before keeps it while it has a version that loaded; otherwise the first by name. */
+    private LoadedLifecycle chooseLifecycle(Snapshot previous) {
+        if (previous.lifecycle() != null) {
+            FileState<LoadedLifecycle> served = lifecycleFiles.get(previous.lifecycle().file());
+            if (served != null && served.lastGood() != null) {
+                return served.lastGood();
+            }
+        }
+        return new TreeMap<>(lifecycleFiles).values().stream().map(FileState::lastGood).filter(Objects::nonNull).findFirst()
+                .orElse(null);
     }
 
     /**
      * While the candidates refer to each other in a cycle, puts back the previous versions of the
-     * segments on it that changed (or leaves out new ones), reporting the cycle once per segment.
-     * Each round changes at least one segment, and the versions that served before had no cycle,
-     * so this ends.
+     * segments (and of the lifecycle) on it that changed, or leaves out new ones, reporting the
+     * cycle once per file. Each round changes at least one of them, and the versions that served
+     * before had no cycle, so this ends.
+     *
+     * @return the lifecycle that stays
      */
-    private static void breakCycles(Map<String, LoadedSegment> byId, Snapshot previous, List<String> problems) {
+    private static LoadedLifecycle breakCycles(Map<String, LoadedSegment> byId, LoadedLifecycle candidate, Snapshot previous,
+                                               List<String> problems) {
+        LoadedLifecycle lifecycle = candidate;
         while (true) {
             Map<String, Set<String>> references = new TreeMap<>();
             byId.forEach((id, loaded) -> references.put(id, SegmentGraph.references(loaded.segment().rule())));
+            if (lifecycle != null) {
+                references.put(SegmentGraph.LIFECYCLE, SegmentGraph.references(lifecycle.lifecycle()));
+            }
             Optional<List<String>> cycle = SegmentGraph.findCycle(references);
             if (cycle.isEmpty()) {
-                return;
+                return lifecycle;
             }
-            List<String> ids = cycle.get().subList(0, cycle.get().size() - 1);
+            List<String> path = cycle.get();
+            String described = String.join(" -> ", path);
             boolean changed = false;
-            for (String id : ids) {
-                LoadedSegment candidate = byId.get(id);
-                LoadedSegment before = previous.segments().get(id);
-                if (before != null && before.equals(candidate)) {
+            for (int i = 0; i < path.size() - 1; i++) {
+                String id = path.get(i);
+                if (id.equals(SegmentGraph.LIFECYCLE)) {
+                    LoadedLifecycle before = previous.lifecycle();
+                    if (!Objects.equals(before, lifecycle)) {
+                        problems.add(lifecycle.file() + ":" + lifecycle.positionOf(path.get(i + 1)) + ": the lifecycle would close a "
+                                + "cycle of references " + described + "; " + (before == null ? "it is not loaded" : "its previous definition stays active"));
+                        lifecycle = before;
+                        changed = true;
+                    }
                     continue;
                 }
-                problems.add(candidate.file() + ":" + candidate.idPosition() + ": segment '" + id + "' would close a cycle of "
-                        + "segment references " + String.join(" -> ", cycle.get()) + "; "
-                        + (before == null ? "it is not loaded" : "its previous definition stays active"));
+                LoadedSegment candidateSegment = byId.get(id);
+                LoadedSegment before = previous.segments().get(id);
+                if (before != null && before.equals(candidateSegment)) {
+                    continue;
+                }
+                problems.add(candidateSegment.file() + ":" + candidateSegment.idPosition() + ": segment '" + id + "' would close a cycle of "
+                        + "segment references " + described + "; " + (before == null ? "it is not loaded" : "its previous definition stays active"));
                 if (before == null) {
                     byId.remove(id);
                 } else {
@@ -260,20 +344,57 @@ final class SegmentRegistry {
             }
             if (!changed) {
                 // Only versions that served before are left on the cycle: drop them rather than loop.
-                ids.forEach(byId::remove);
+                for (String id : path) {
+                    if (id.equals(SegmentGraph.LIFECYCLE)) {
+                        lifecycle = null;
+                    } else {
+                        byId.remove(id);
+                    }
+                }
             }
         }
     }
 
-    private static void reportUnknownReferences(Map<String, LoadedSegment> byId, List<String> problems) {
-        byId.forEach((id, loaded) -> SegmentGraph.references(loaded.segment().rule()).stream()
-                .filter(ref -> !byId.containsKey(ref))
-                .forEach(ref -> problems.add(loaded.file() + ":" + loaded.idPosition() + ": segment '" + id
-                        + "' refers to segment '" + ref + "', which is not loaded; that condition is false until it is")));
+    private static void reportUnknownReferences(Map<String, LoadedSegment> byId, LoadedLifecycle lifecycle, List<String> problems) {
+        byId.forEach((id, loaded) -> {
+            String where = loaded.file() + ":" + loaded.idPosition() + ": segment '" + id + "'";
+            for (String ref : SegmentGraph.references(loaded.segment().rule())) {
+                if (ref.equals(SegmentGraph.LIFECYCLE)) {
+                    reportStages(where, loaded.segment().rule(), lifecycle, problems);
+                } else if (!byId.containsKey(ref)) {
+                    problems.add(where + " refers to segment '" + ref + "', which is not loaded; that condition is false until it is");
+                }
+            }
+        });
+        if (lifecycle != null) {
+            List<Lifecycle.Stage> stages = lifecycle.lifecycle().stages();
+            for (int i = 0; i < stages.size(); i++) {
+                for (String ref : SegmentGraph.references(stages.get(i).rule())) {
+                    if (!byId.containsKey(ref)) {
+                        problems.add(lifecycle.file() + ":" + lifecycle.positions().get(i) + ": stage '" + stages.get(i).name()
+                                + "' refers to segment '" + ref + "', which is not loaded; that condition is false until it is");
+                    }
+                }
+            }
+        }
     }
 
-    /** The loaded segments as one snapshot, so that a whole evaluation sees one version of each. */
-    record View(Map<String, LoadedSegment> segments) implements SegmentLookup {
+    /** A lifecycle condition without a lifecycle, or naming a stage the lifecycle does not have. */
+    private static void reportStages(String where, Rule rule, LoadedLifecycle lifecycle, List<String> problems) {
+        if (lifecycle == null) {
+            problems.add(where + " tests the lifecycle stage, but no lifecycle is loaded (lifecycle.seg or lifecycle.json); "
+                    + "every profile's stage is none until one is");
+            return;
+        }
+        List<String> names = lifecycle.lifecycle().names();
+        SegmentGraph.stagesTested(rule).stream()
+                .filter(stage -> !stage.equals(Lifecycle.NONE) && !names.contains(stage))
+                .forEach(stage -> problems.add(where + " tests lifecycle stage '" + stage + "', which " + lifecycle.file()
+                        + " does not define (its stages: " + String.join(", ", names) + ", none)"));
+    }
+
+    /** The loaded segments and lifecycle as one snapshot, so that a whole evaluation sees one version of each. */
+    record View(Map<String, LoadedSegment> segments, Optional<Lifecycle> lifecycle) implements SegmentLookup {
         Optional<LoadedSegment> segment(String id) {
             return Optional.ofNullable(segments.get(id));
         }
@@ -285,7 +406,8 @@ final class SegmentRegistry {
     }
 
     View view() {
-        return new View(snapshot.segments());
+        Snapshot current = snapshot;
+        return new View(current.segments(), Optional.ofNullable(current.lifecycle()).map(LoadedLifecycle::lifecycle));
     }
 
     private static void logChanges(Snapshot before, Snapshot after) {
@@ -301,5 +423,12 @@ final class SegmentRegistry {
         });
         before.segments().keySet().stream().filter(id -> !after.segments().containsKey(id))
                 .forEach(id -> LOG.info("Dropped segment '{}': its file is gone", id));
+        if (after.lifecycle() == null) {
+            if (before.lifecycle() != null) {
+                LOG.info("Dropped the lifecycle stages of {}; every profile's stage is none", before.lifecycle().file());
+            }
+        } else if (!after.lifecycle().equals(before.lifecycle())) {
+            LOG.info("Loaded lifecycle stages {} from {}", after.lifecycle().lifecycle().names(), after.lifecycle().file());
+        }
     }
 }

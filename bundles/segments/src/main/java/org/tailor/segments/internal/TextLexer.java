@@ -8,7 +8,7 @@ import org.tailor.segments.internal.TextToken.Kind;
 /**
  * Splits rule text into tokens: words ({@code [A-Za-z_][A-Za-z0-9_.]*}), strings in double
  * quotes with JSON escapes, numbers in JSON syntax, the punctuation
- * {@code ( ) [ ] , = != > >= < <=}, and comments from {@code #} to the end of the line.
+ * {@code ( ) [ ] , = != > >= < <= :}, and comments from {@code #} to the end of the line.
  * Lines and columns are 1-based and count UTF-16 code units, like the JSON reader's.
  */
 final class TextLexer {
@@ -88,7 +88,7 @@ final class TextLexer {
         if (c == '-' || (c >= '0' && c <= '9')) {
             return new TextToken(Kind.NUMBER, number(position), position);
         }
-        for (String p : List.of(">=", "<=", "!=", "(", ")", "[", "]", ",", "=", ">", "<")) {
+        for (String p : List.of(">=", "<=", "!=", "(", ")", "[", "]", ",", "=", ">", "<", ":")) {
             if (text.startsWith(p, index)) {
                 index += p.length();
                 return new TextToken(Kind.PUNCTUATION, p, position);

@@ -21,7 +21,7 @@ final class TextLiterals {
      * only appear where no name can, so names may use them bare.
      */
     static final Set<String> KEYWORDS = Set.of("and", "or", "not", "all", "any", "event", "no", "bought", "segment",
-            "purchase", "birthday", "anniversary", "true", "false");
+            "purchase", "birthday", "anniversary", "score", "cluster", "consent", "lifecycle", "true", "false");
 
     private TextLiterals() {
     }

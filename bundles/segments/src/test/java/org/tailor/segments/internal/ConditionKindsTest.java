@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tailor.api.model.ConsentRecord;
+import org.tailor.api.model.ConsentStatus;
 import org.tailor.api.model.Event;
 import org.tailor.api.model.Profile;
 
@@ -30,11 +32,34 @@ class ConditionKindsTest {
     }
 
     static boolean matches(String text, Profile profile, List<Event> events, Instant now) {
+        return matches(text, EvaluationContext.of(profile, events, now, SegmentLookup.NONE));
+    }
+
+    static boolean matches(String text, EvaluationContext context) {
         Rule rule = rule(text);
-        EvaluationContext context = EvaluationContext.of(profile, events, now, SegmentLookup.NONE);
         boolean result = RuleEvaluator.matches(rule, context);
         assertThat(RuleEvaluator.explain(rule, context).result()).as("explain agrees for " + text).isEqualTo(result);
         return result;
+    }
+
+    static boolean matchesScores(String text, Map<String, Object> scores) {
+        return matches(text, EvaluationContext.of(profile("p"), List.of(), NOW, SegmentLookup.NONE, scores, List.of()));
+    }
+
+    static boolean matchesConsent(String text, ConsentRecord... history) {
+        return matches(text, EvaluationContext.of(profile("p"), List.of(), NOW, SegmentLookup.NONE, Map.of(), List.of(history)));
+    }
+
+    static ConsentRecord consent(String purpose, ConsentStatus status, String recordedAt) {
+        return new ConsentRecord("p", purpose, status, Instant.parse(recordedAt), "test");
+    }
+
+    static Lifecycle lifecycle(String text) {
+        try {
+            return RuleTextParser.parseLifecycle("lifecycle.seg", text).lifecycle();
+        } catch (SegmentFileException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
     }
 
     static boolean matches(String text, Map<String, Object> attributes) {
@@ -238,5 +263,124 @@ class ConditionKindsTest {
         assertThat(matches("bought category in [\"garden\", \"shoes\"]", single, viewed)).isTrue();
         assertThat(matches("bought category = \"garden\"", single, viewed)).as("views are not purchases").isFalse();
         assertThat(matches("bought category = \"door\"", order)).as("whole names, not substrings").isFalse();
+    }
+
+    // ---- windows of days ago
+
+    @Test
+    void betweenDaysAgoIncludesBothEnds() {
+        String text = "event page_viewed between 31 and 90 days ago";
+        assertThat(matches(text, at("page_viewed", Duration.ofDays(31)))).isTrue();
+        assertThat(matches(text, at("page_viewed", Duration.ofDays(90)))).isTrue();
+        assertThat(matches(text, at("page_viewed", Duration.ofDays(31).minusMillis(1)))).isFalse();
+        assertThat(matches(text, at("page_viewed", Duration.ofDays(90).plusMillis(1)))).isFalse();
+        assertThat(matches("no event page_viewed between 31 and 90 days ago", at("page_viewed", Duration.ofDays(10)),
+                at("page_viewed", Duration.ofDays(91)))).isTrue();
+        assertThat(matches("event page_viewed between 1 and 1 days ago", at("page_viewed", Duration.ofDays(1)))).as("one instant").isTrue();
+        assertThat(matches("event page_viewed between 1 and 2 days ago", event("p", "page_viewed", NOW.plusSeconds(60), map())))
+                .as("unlike 'within', an event ahead of now is outside").isFalse();
+    }
+
+    @Test
+    void boughtAndSequencesTakeDaysAgoToo() {
+        assertThat(matches("bought category = \"outdoor\" between 31 and 90 days ago", at("order", Duration.ofDays(40), "category", "outdoor")))
+                .isTrue();
+        assertThat(matches("bought category = \"outdoor\" between 31 and 90 days ago", at("order", Duration.ofDays(20), "category", "outdoor")))
+                .isFalse();
+        String abandoned = "event cart_added between 2 and 7 days ago then no event order within 4 hours";
+        assertThat(matches(abandoned, at("cart_added", Duration.ofDays(3)))).isTrue();
+        assertThat(matches(abandoned, at("cart_added", Duration.ofDays(1)))).as("the cart is too recent").isFalse();
+        assertThat(matches(abandoned, at("cart_added", Duration.ofDays(3)), at("order", Duration.ofDays(3).minusHours(1))))
+                .as("an order in the hours after still counts, whatever the window").isFalse();
+    }
+
+    // ---- scores and clusters
+
+    @Test
+    void scoresCompareAsAttributesDo() {
+        Map<String, Object> scores = map("engagement", new BigDecimal("42.5"), "rfm_recency", "5", "plan.loyalty", new BigDecimal("75.0000000000"));
+        assertThat(matchesScores("score engagement >= 60", scores)).isFalse();
+        assertThat(matchesScores("score engagement >= 42.50", scores)).isTrue();
+        assertThat(matchesScores("score rfm_recency = 5", scores)).as("a numeral as text is a number").isTrue();
+        assertThat(matchesScores("score plan.loyalty between 50 and 100", scores)).isTrue();
+        assertThat(matchesScores("score plan.loyalty = 75", scores)).isTrue();
+        assertThat(matchesScores("\"engagement\" >= 0", scores)).as("an attribute is not a score").isFalse();
+    }
+
+    @Test
+    void aMissingScoreFollowsTheAttributeRule() {
+        assertThat(matchesScores("score engagement > 0", map())).isFalse();
+        assertThat(matchesScores("score engagement <= 0", map())).isFalse();
+        assertThat(matchesScores("score engagement != 0", map())).isTrue();
+        assertThat(matchesScores("score engagement not in [1, 2]", map())).isTrue();
+        assertThat(matchesScores("score engagement exists", map())).isFalse();
+    }
+
+    @Test
+    void clustersReadTheClusterScore() {
+        Map<String, Object> scores = map("cluster", "Power buyers");
+        assertThat(matchesScores("cluster = \"Power buyers\"", scores)).isTrue();
+        assertThat(matchesScores("cluster in [\"Bargain hunters\", \"Power buyers\"]", scores)).isTrue();
+        assertThat(matchesScores("cluster = \"power buyers\"", scores)).as("case-sensitive").isFalse();
+        assertThat(matchesScores("cluster = \"Power buyers\"", map())).isFalse();
+        assertThat(matchesScores("not cluster = \"Power buyers\"", map())).isTrue();
+    }
+
+    // ---- consent
+
+    @Test
+    void theLatestRecordOfThePurposeDecides() {
+        ConsentRecord granted = consent("email_marketing", ConsentStatus.GRANTED, "2025-01-10T09:00:00Z");
+        ConsentRecord withdrawn = consent("email_marketing", ConsentStatus.WITHDRAWN, "2025-03-01T09:00:00Z");
+        ConsentRecord denied = consent("sale_sharing", ConsentStatus.DENIED, "2025-04-01T09:00:00Z");
+        assertThat(matchesConsent("consent email_marketing is withdrawn", granted, withdrawn, denied)).isTrue();
+        assertThat(matchesConsent("consent email_marketing is granted", granted, withdrawn, denied)).isFalse();
+        assertThat(matchesConsent("consent email_marketing is granted", withdrawn, granted)).as("by time, not by place").isFalse();
+        assertThat(matchesConsent("consent sale_sharing in [withdrawn, denied]", granted, withdrawn, denied)).isTrue();
+        assertThat(matchesConsent("consent sms is unknown", granted, withdrawn, denied)).isTrue();
+        assertThat(matchesConsent("consent sms in [granted, pending, denied, withdrawn]", granted)).isFalse();
+        assertThat(matchesConsent("consent email_marketing is pending", consent("email_marketing", ConsentStatus.PENDING,
+                "2025-06-15T12:00:00Z"))).isTrue();
+    }
+
+    @Test
+    void ofRecordsAtOneInstantTheLaterInTheHistoryCounts() {
+        ConsentRecord granted = consent("email_marketing", ConsentStatus.GRANTED, "2025-03-01T09:00:00Z");
+        ConsentRecord withdrawn = consent("email_marketing", ConsentStatus.WITHDRAWN, "2025-03-01T09:00:00Z");
+        assertThat(matchesConsent("consent email_marketing is withdrawn", granted, withdrawn)).isTrue();
+        assertThat(matchesConsent("consent email_marketing is granted", withdrawn, granted)).isTrue();
+    }
+
+    // ---- lifecycle
+
+    @Test
+    void theStageIsTheFirstWhoseRuleMatches() {
+        Lifecycle stages = lifecycle("""
+                stage vip: tier = "gold"
+                stage active: event order within 30 days
+                """);
+        Map<String, Rule> none = Map.of();
+        SegmentLookup lookup = new Fixtures.Lookup(none, java.util.Optional.of(stages));
+        Event order = at("order", Duration.ofDays(3));
+        EvaluationContext gold = EvaluationContext.of(profile("p", map("tier", "gold")), List.of(order), NOW, lookup);
+        EvaluationContext silver = EvaluationContext.of(profile("p", map("tier", "silver")), List.of(order), NOW, lookup);
+        EvaluationContext idle = EvaluationContext.of(profile("p"), List.of(), NOW, lookup);
+        assertThat(matches("lifecycle = \"vip\"", gold)).isTrue();
+        assertThat(matches("lifecycle = \"active\"", gold)).as("an earlier stage took them").isFalse();
+        assertThat(matches("lifecycle = \"active\"", silver)).isTrue();
+        assertThat(matches("lifecycle in [\"vip\", \"active\"]", idle)).isFalse();
+        assertThat(matches("lifecycle = \"none\"", idle)).isTrue();
+        assertThat(matches("lifecycle = \"none\"", profile("p"), List.of(), NOW)).as("no lifecycle defined").isTrue();
+    }
+
+    @Test
+    void stagesMayReferToSegmentsButALifecycleConditionInAStageIsFalse() {
+        Lifecycle stages = lifecycle("""
+                stage looping: lifecycle in ["none", "looping", "gold"]
+                stage gold: segment "gold"
+                """);
+        SegmentLookup lookup = new Fixtures.Lookup(Map.of("gold", rule("tier = \"gold\"")), java.util.Optional.of(stages));
+        EvaluationContext gold = EvaluationContext.of(profile("p", map("tier", "gold")), List.of(), NOW, lookup);
+        assertThat(matches("lifecycle = \"gold\"", gold)).isTrue();
     }
 }

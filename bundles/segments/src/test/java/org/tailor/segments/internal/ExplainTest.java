@@ -12,7 +12,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.tailor.api.model.ConsentRecord;
+import org.tailor.api.model.ConsentStatus;
 import org.tailor.api.model.Event;
 import org.tailor.api.model.Profile;
 
@@ -23,9 +26,13 @@ class ExplainTest {
             "time_zone", "Europe/Berlin", "signed_up_at", NOW.minus(Duration.ofDays(40))));
 
     static List<String> explain(String text, Profile profile, List<Event> events, SegmentLookup segments) {
+        return explain(text, EvaluationContext.of(profile, events, NOW, segments));
+    }
+
+    static List<String> explain(String text, EvaluationContext context) {
         Rule rule = ConditionKindsTest.rule(text);
-        Trace trace = RuleEvaluator.explain(rule, EvaluationContext.of(profile, events, NOW, segments));
-        assertThat(trace.result()).isEqualTo(RuleEvaluator.matches(rule, EvaluationContext.of(profile, events, NOW, segments)));
+        Trace trace = RuleEvaluator.explain(rule, context);
+        assertThat(trace.result()).isEqualTo(RuleEvaluator.matches(rule, context));
         return trace.lines();
     }
 
@@ -69,5 +76,57 @@ class ExplainTest {
                 "  segment \"germans\": a member: true",
                 "    country = \"DE\": country is \"DE\": true",
                 "  segment \"gone\": no such segment is loaded: false");
+    }
+
+    @Test
+    void windowsOfDaysAgo() {
+        Event view = event("ann", "page_viewed", NOW.minus(Duration.ofDays(40)), map());
+        assertThat(line("no event page_viewed between 31 and 90 days ago", view)).isEqualTo("no event page_viewed between 31 and 90 days "
+                + "ago: 1 times between 31 and 90 days ago, needed exactly 0: false");
+    }
+
+    @Test
+    void scoresAndConsentShowWhatTheyRead() {
+        ConsentRecord granted = new ConsentRecord("ann", "email_marketing", ConsentStatus.GRANTED, Instant.parse("2025-01-10T08:00:00Z"),
+                "form:signup");
+        ConsentRecord withdrawn = new ConsentRecord("ann", "email_marketing", ConsentStatus.WITHDRAWN, Instant.parse("2025-03-01T09:30:00Z"),
+                "csv:consents.csv:3");
+        EvaluationContext context = EvaluationContext.of(ANN, List.of(), NOW, SegmentLookup.NONE,
+                map("engagement", new BigDecimal("42.5"), "cluster", "Bargain hunters"), List.of(granted, withdrawn));
+        assertThat(explain("score engagement >= 60", context)).containsExactly("score engagement >= 60: engagement is 42.5: false");
+        assertThat(explain("score churn_risk exists", context)).containsExactly("score churn_risk exists: churn_risk is missing: false");
+        assertThat(explain("cluster = \"Power buyers\"", context))
+                .containsExactly("cluster = \"Power buyers\": cluster is \"Bargain hunters\": false");
+        assertThat(explain("consent email_marketing is granted", context)).containsExactly("consent email_marketing is granted: "
+                + "latest is withdrawn (2025-03-01T09:30:00Z, csv:consents.csv:3): false");
+        assertThat(explain("consent sale_sharing in [withdrawn, denied]", context)).containsExactly("consent sale_sharing in "
+                + "[withdrawn, denied]: latest is unknown (no record for sale_sharing): false");
+    }
+
+    @Test
+    void lifecycleConditionsShowTheStagesUpToTheFirstThatMatches() {
+        Lifecycle lifecycle = ConditionKindsTest.lifecycle("""
+                stage new_subscriber: signed_up_at in last 30 days
+                stage active: event order within 90 days
+                stage at_risk: event order between 91 and 365 days ago
+                """);
+        SegmentLookup segments = new Fixtures.Lookup(Map.of(), Optional.of(lifecycle));
+        Event order = event("ann", "order", NOW.minus(Duration.ofDays(20)), map());
+        assertThat(explain("lifecycle = \"at_risk\"", ANN, List.of(order), segments)).containsExactly(
+                "lifecycle = \"at_risk\": stage is active (first matching stage): false",
+                "  stage new_subscriber: false",
+                "    signed_up_at in last 30 days: signed_up_at is 2025-05-06, today is 2025-06-15 in Europe/Berlin (40 days ago): false",
+                "  stage active: true",
+                "    event order within 90 days: 1 times within 90 days, needed >= 1: true");
+        assertThat(explain("lifecycle in [\"none\", \"churned\"]", ANN, List.of(), segments)).containsExactly(
+                "lifecycle in [\"none\", \"churned\"]: stage is none (no stage matches): true",
+                "  stage new_subscriber: false",
+                "    signed_up_at in last 30 days: signed_up_at is 2025-05-06, today is 2025-06-15 in Europe/Berlin (40 days ago): false",
+                "  stage active: false",
+                "    event order within 90 days: 0 times within 90 days, needed >= 1: false",
+                "  stage at_risk: false",
+                "    event order between 91 and 365 days ago: 0 times between 91 and 365 days ago, needed >= 1: false");
+        assertThat(explain("lifecycle = \"active\"", ANN, List.of(order), SegmentLookup.NONE))
+                .containsExactly("lifecycle = \"active\": stage is none (no lifecycle is defined): false");
     }
 }

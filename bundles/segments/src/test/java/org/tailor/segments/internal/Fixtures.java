@@ -86,6 +86,14 @@ final class Fixtures {
         return value;
     }
 
+    /** Segments' rules by id and a lifecycle, as the registry's view gives them to evaluation. */
+    record Lookup(Map<String, Rule> rules, Optional<Lifecycle> lifecycle) implements SegmentLookup {
+        @Override
+        public Optional<Rule> rule(String segmentId) {
+            return Optional.ofNullable(rules.get(segmentId));
+        }
+    }
+
     /** Profiles by id; forEach in id order, as the real store. */
     static final class InMemoryProfileStore implements ProfileStore {
         final Map<String, Profile> profiles = new TreeMap<>();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
+import org.tailor.api.model.ConsentRecord;
+import org.tailor.api.model.ConsentStatus;
 import org.tailor.api.model.Event;
 import org.tailor.api.model.Identity;
 import org.tailor.api.model.Profile;
@@ -42,6 +45,13 @@ final class RandomRules {
             "01234", "2024-01-01", "2024-03-10T08:00:00Z", "100%", "quote\"d", "back\\slash", "tab\there", "\u00fcn\u00efc\u00f8d\u00e9",
             "\uD83D\uDE00", "true", "p1@example.com");
     static final List<Integer> WINDOW_DAYS = List.of(1, 7, 14, 30, 60);
+    /** Score names, with the awkward ones: a digit first, a keyword, the cluster score itself. */
+    static final List<String> SCORES = List.of("engagement", "rfm_recency", "plan.loyalty", "2024.rfm", "and", Rule.CLUSTER_SCORE);
+    static final List<String> CLUSTERS = List.of("Power buyers", "Bargain hunters", "10", "quote\"d");
+    static final List<String> PURPOSES = List.of(ConsentRecord.EMAIL_MARKETING, ConsentRecord.SALE_SHARING, "sms", "3rd_party", "or");
+    /** Stage names for lifecycles; conditions also test {@code none} and one no lifecycle defines. */
+    static final List<String> STAGES = List.of("new_subscriber", "active", "at_risk", "churned");
+    static final List<String> TESTED_STAGES = List.of("new_subscriber", "active", "at_risk", "churned", "none", "vip2");
 
     final long seed;
     private final Random random;
@@ -78,7 +88,7 @@ final class RandomRules {
 
     /** Any kind of condition, segment references included. */
     Rule condition() {
-        switch (random.nextInt(10)) {
+        switch (random.nextInt(14)) {
             case 0:
             case 1:
                 return attributeCondition();
@@ -100,9 +110,32 @@ final class RandomRules {
                 List<String> categories = new ArrayList<>(new LinkedHashSet<>(List.of(pick(CATEGORIES), pick(CATEGORIES))));
                 return new Rule.BoughtCondition(categories, window());
             }
+            case 9:
+                return scoreCondition();
+            case 10:
+                return new Rule.ClusterCondition(some(CLUSTERS));
+            case 11:
+                return new Rule.ConsentCondition(pick(PURPOSES), some(List.of(Rule.ConsentState.values())));
+            case 12:
+                return new Rule.LifecycleCondition(some(TESTED_STAGES));
             default:
                 return new Rule.SegmentCondition(pick(SEGMENT_IDS));
         }
+    }
+
+    Rule.ScoreCondition scoreCondition() {
+        Operator op = pick(List.of(Operator.values()));
+        return new Rule.ScoreCondition(pick(SCORES), op, literal(op));
+    }
+
+    /** One to three of the values, in random order, without repeats. */
+    <T> List<T> some(List<T> from) {
+        Set<T> chosen = new LinkedHashSet<>();
+        int n = 1 + random.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            chosen.add(pick(from));
+        }
+        return List.copyOf(chosen);
     }
 
     Rule.SequenceCondition sequence() {
@@ -111,9 +144,13 @@ final class RandomRules {
     }
 
     Rule.Window window() {
-        switch (random.nextInt(4)) {
+        switch (random.nextInt(5)) {
             case 0:
                 return new Rule.AllTime();
+            case 4: {
+                int from = random.nextBoolean() ? pick(WINDOW_DAYS) : 1 + random.nextInt(60);
+                return new Rule.DaysAgo(from, random.nextBoolean() ? from : from + pick(WINDOW_DAYS));
+            }
             case 1: {
                 LocalDate from = LocalDate.of(2025, 3, 1).plusDays(random.nextInt(90));
                 return new Rule.Between(from, random.nextBoolean() ? from.plusDays(random.nextInt(60))
@@ -302,6 +339,38 @@ final class RandomRules {
             default:
                 return now.minusSeconds(random.nextInt(100 * 86_400));
         }
+    }
+
+    /** Scores as the score store holds them: BigDecimal or String, the cluster a name. */
+    Map<String, Object> scores() {
+        Map<String, Object> scores = new LinkedHashMap<>();
+        for (String name : SCORES) {
+            if (random.nextInt(5) < 3) {
+                scores.put(name, name.equals(Rule.CLUSTER_SCORE) ? pick(CLUSTERS) : random.nextBoolean() ? number() : pick(TEXTS));
+            }
+        }
+        return scores;
+    }
+
+    /** A consent history, oldest first as the store gives it, often with two records at one instant. */
+    List<ConsentRecord> consents(String profileId, Instant now) {
+        List<ConsentRecord> history = new ArrayList<>();
+        int n = random.nextInt(6);
+        for (int i = 0; i < n; i++) {
+            Instant at = now.minus(Duration.ofDays(pick(List.of(1, 30, 400))));
+            history.add(new ConsentRecord(profileId, pick(PURPOSES), pick(List.of(ConsentStatus.values())), at, "random:" + i));
+        }
+        history.sort(Comparator.comparing(ConsentRecord::recordedAt));
+        return history;
+    }
+
+    /** One to three stages, whose rules may test the lifecycle themselves or refer to segments. */
+    Lifecycle lifecycle(int depth) {
+        List<Lifecycle.Stage> stages = new ArrayList<>();
+        for (String name : some(STAGES)) {
+            stages.add(new Lifecycle.Stage(name, rule(depth)));
+        }
+        return new Lifecycle(stages);
     }
 
     String segmentId() {

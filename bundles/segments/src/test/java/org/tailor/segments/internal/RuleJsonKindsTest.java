@@ -36,7 +36,15 @@ class RuleJsonKindsTest {
                 new String[] {"{\"purchase\": \"lifetime_value\", \"op\": \"gte\", \"value\": 500}", "purchase lifetime_value >= 500"},
                 new String[] {"{\"bought\": [\"outdoor\", \"garden\"], \"withinDays\": 365}",
                         "bought category in [\"outdoor\", \"garden\"] within 365 days"},
-                new String[] {"{\"segment\": \"vip\"}", "segment \"vip\""});
+                new String[] {"{\"segment\": \"vip\"}", "segment \"vip\""},
+                new String[] {"{\"score\": \"engagement\", \"op\": \"gte\", \"value\": 60}", "score engagement >= 60"},
+                new String[] {"{\"cluster\": [\"Power buyers\"]}", "cluster = \"Power buyers\""},
+                new String[] {"{\"consent\": \"sale_sharing\", \"status\": [\"withdrawn\", \"denied\"]}",
+                        "consent sale_sharing in [withdrawn, denied]"},
+                new String[] {"{\"lifecycle\": [\"at_risk\", \"churned\"]}", "lifecycle in [\"at_risk\", \"churned\"]"},
+                new String[] {"{\"event\": \"page_viewed\", \"atMost\": 0, \"daysAgo\": [31, 90]}",
+                        "no event page_viewed between 31 and 90 days ago"},
+                new String[] {"{\"bought\": [\"outdoor\"], \"daysAgo\": [1, 30]}", "bought category = \"outdoor\" between 1 and 30 days ago"});
         for (String[] pair : pairs) {
             Rule rule = json(pair[0]);
             assertThat(RuleTextPrinter.print(rule)).as(pair[0]).isEqualTo(pair[1]);
@@ -62,7 +70,7 @@ class RuleJsonKindsTest {
         assertThat(error("{\"event\": \"order\", \"from\": \"2025-02-01\", \"to\": \"2025-01-01\"}"))
                 .isEqualTo("r.json:1:48: /to: 'to' must not be before 'from'");
         assertThat(error("{\"event\": \"order\", \"withinDays\": 3, \"to\": \"2025-01-01\"}"))
-                .isEqualTo("r.json:1:37: /to: use either 'withinDays' or 'from' and 'to', not both");
+                .isEqualTo("r.json:1:37: /to: use one of 'withinDays', 'daysAgo', or 'from' and 'to', not several");
         assertThat(error("{\"event\": \"order\", \"from\": \"yesterday\", \"to\": \"2025-01-01\"}"))
                 .isEqualTo("r.json:1:28: /from: expected a date \"2024-05-01\" or a time with offset \"2024-05-01T10:00:00Z\", "
                         + "got the string \"yesterday\"");
@@ -82,6 +90,34 @@ class RuleJsonKindsTest {
                 .isEqualTo("r.json:1:13: /segment: 'segment' must be a segment id (lower-case letters, digits and '-'), got 'VIP'");
         assertThat(error("{\"segment\": \"vip\", \"withinDays\": 3}"))
                 .isEqualTo("r.json:1:20: /withinDays: 'withinDays' cannot be used with 'segment' (a rule with 'segment' has only: segment)");
+    }
+
+    @Test
+    void errorsInTheNewerKinds() {
+        assertThat(error("{\"score\": \"Engagement\", \"op\": \"gt\", \"value\": 1}")).isEqualTo("r.json:1:11: /score: 'score' must be a "
+                + "score name of 1 to 128 lower-case letters, digits, _ and ., got 'Engagement'");
+        assertThat(error("{\"score\": \"x\", \"value\": 1}")).isEqualTo("r.json:1:1: missing 'op' in a score condition");
+        assertThat(error("{\"cluster\": \"Power buyers\"}")).isEqualTo("r.json:1:13: /cluster: 'cluster' needs a non-empty array of "
+                + "cluster names, like [\"Power buyers\"], got the string \"Power buyers\"");
+        assertThat(error("{\"consent\": \"email_marketing\"}")).isEqualTo("r.json:1:1: missing 'status' in a consent condition");
+        assertThat(error("{\"consent\": \"email_marketing\", \"status\": [\"granted\", \"revoked\"]}")).isEqualTo("r.json:1:54: "
+                + "/status/1: unknown consent status 'revoked' (expected one of granted, pending, denied, withdrawn, unknown)");
+        assertThat(error("{\"consent\": \"Email\", \"status\": [\"granted\"]}")).isEqualTo("r.json:1:13: /consent: 'consent' must be a "
+                + "consent purpose of lower-case letters, digits and _, such as email_marketing, got 'Email'");
+        assertThat(error("{\"lifecycle\": [\"active\", \"At risk\"]}")).isEqualTo("r.json:1:26: /lifecycle/1: a stage name is 1 to 64 "
+                + "lower-case letters, digits and _, starting with a letter, got 'At risk'");
+        assertThat(error("{\"segment\": \"lifecycle\"}")).isEqualTo("r.json:1:13: /segment: no segment is called 'lifecycle'; to test "
+                + "the lifecycle stage write {\"lifecycle\": [\"active\"]}");
+        assertThat(error("{\"event\": \"x\", \"daysAgo\": [90, 31]}")).isEqualTo("r.json:1:32: /daysAgo/1: 'daysAgo' needs the nearer "
+                + "day first, [from, to] with from <= to, got [90, 31]");
+        assertThat(error("{\"event\": \"x\", \"daysAgo\": 30}")).isEqualTo("r.json:1:27: /daysAgo: 'daysAgo' needs two numbers of days "
+                + "[from, to], like [31, 90] for 31 to 90 days ago, got the number 30");
+        assertThat(error("{\"event\": \"x\", \"daysAgo\": [0, 3]}")).isEqualTo("r.json:1:28: /daysAgo/0: 'daysAgo' needs whole numbers "
+                + "of days from 1 to 36500, got the number 0");
+        assertThat(error("{\"event\": \"x\", \"withinDays\": 3, \"daysAgo\": [1, 2]}")).isEqualTo("r.json:1:33: /daysAgo: use one of "
+                + "'withinDays', 'daysAgo', or 'from' and 'to', not several");
+        assertThat(error("{\"consent\": \"sms\", \"status\": [\"granted\"], \"withinDays\": 3}")).isEqualTo("r.json:1:43: /withinDays: "
+                + "'withinDays' cannot be used with 'consent' (a rule with 'consent' has only: consent, status)");
     }
 
     @Test

@@ -157,11 +157,11 @@ class RuleParserTest {
                 .isEqualTo("r.json:1:13: /op: 'op' cannot be used with 'all' (a rule with 'all' has only: all)");
         assertThat(ruleError("{\"attribute\": \"a\", \"event\": \"order\"}"))
                 .isEqualTo("r.json:1:20: /event: a rule has exactly one of 'all', 'any', 'not', 'attribute', 'date', 'anniversary', "
-                        + "'event', 'sequence', 'purchase', 'bought', 'segment', found both 'attribute' and 'event'; "
+                        + "'event', 'sequence', 'purchase', 'bought', 'segment', 'score', 'cluster', 'consent', 'lifecycle', found both 'attribute' and 'event'; "
                         + "wrap them in \"all\" or \"any\"");
         assertThat(ruleError("{\"op\": \"eq\", \"value\": 1}"))
-                .isEqualTo("r.json:1:1: incomplete rule; a rule needs one of 'all', 'any', 'not', 'attribute', 'date', 'anniversary', 'event', 'sequence', 'purchase', 'bought', 'segment'");
-        assertThat(ruleError("{}")).isEqualTo("r.json:1:1: empty rule; a rule needs one of 'all', 'any', 'not', 'attribute', 'date', 'anniversary', 'event', 'sequence', 'purchase', 'bought', 'segment'");
+                .isEqualTo("r.json:1:1: incomplete rule; a rule needs one of 'all', 'any', 'not', 'attribute', 'date', 'anniversary', 'event', 'sequence', 'purchase', 'bought', 'segment', 'score', 'cluster', 'consent', 'lifecycle'");
+        assertThat(ruleError("{}")).isEqualTo("r.json:1:1: empty rule; a rule needs one of 'all', 'any', 'not', 'attribute', 'date', 'anniversary', 'event', 'sequence', 'purchase', 'bought', 'segment', 'score', 'cluster', 'consent', 'lifecycle'");
     }
 
     @Test

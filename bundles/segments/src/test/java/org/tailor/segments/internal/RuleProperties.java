@@ -3,10 +3,13 @@ package org.tailor.segments.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,12 @@ import org.tailor.api.model.Profile;
 import org.tailor.segments.internal.Rule.All;
 import org.tailor.segments.internal.Rule.Any;
 import org.tailor.segments.internal.Rule.AttributeCondition;
+import org.tailor.segments.internal.Rule.ClusterCondition;
+import org.tailor.segments.internal.Rule.ConsentCondition;
+import org.tailor.segments.internal.Rule.ConsentState;
+import org.tailor.segments.internal.Rule.LifecycleCondition;
 import org.tailor.segments.internal.Rule.Not;
+import org.tailor.segments.internal.Rule.ScoreCondition;
 
 /**
  * Properties of evaluation and of the JSON format, checked over many seeded random cases (see
@@ -40,16 +48,30 @@ class RuleProperties {
         }
     }
 
-    static boolean matches(Rule rule, Profile profile, List<Event> events) {
-        return RuleEvaluator.matches(rule, profile, events, NOW);
-    }
-
-    /** Segments the generated references find: two of the three ids, with rules that refer to no segment. */
+    /**
+     * Segments the generated references find: two of the three ids, with rules that refer to no
+     * segment; and half the time a lifecycle, whose stages may refer to segments and to the
+     * lifecycle itself.
+     */
     static SegmentLookup lookup(RandomRules random) {
         Map<String, Rule> rules = new HashMap<>();
         rules.put("vip", withoutReferences(random, 2));
         rules.put("buyers", withoutReferences(random, 2));
-        return id -> Optional.ofNullable(rules.get(id));
+        Lifecycle lifecycle = random.lifecycle(2);
+        return new Fixtures.Lookup(rules, random.either(Optional.of(lifecycle), Optional.empty()));
+    }
+
+    /** A random profile's context: its events, scores and consent history, with {@link #lookup}. */
+    static EvaluationContext context(RandomRules random) {
+        Profile profile = random.profile(NOW);
+        return EvaluationContext.of(profile, random.events(profile.id(), NOW), NOW, lookup(random), random.scores(),
+                random.consents(profile.id(), NOW));
+    }
+
+    static String describe(Rule rule, EvaluationContext context) {
+        return String.format("%s%nfor %s%nwith %s%nscores %s%nconsents %s%nlifecycle %s", RuleTextPrinter.print(rule), context.profile(),
+                context.events(), context.scores(), context.consents(),
+                context.segments().lifecycle().map(RuleTextPrinter::print).orElse("none"));
     }
 
     private static Rule withoutReferences(RandomRules random, int depth) {
@@ -92,11 +114,9 @@ class RuleProperties {
     void notNotIsTheRuleItself() {
         forAllSeeds(random -> {
             Rule rule = random.rule(3);
-            Profile profile = random.profile(NOW);
-            List<Event> events = random.events(profile.id(), NOW);
-            assertThat(matches(new Not(new Not(rule)), profile, events))
-                    .as("%s%nfor %s%nwith %s", RulePrinter.print(rule), profile, events)
-                    .isEqualTo(matches(rule, profile, events));
+            EvaluationContext context = context(random);
+            assertThat(RuleEvaluator.matches(new Not(new Not(rule)), context)).as(describe(rule, context))
+                    .isEqualTo(RuleEvaluator.matches(rule, context));
         });
     }
 
@@ -105,14 +125,10 @@ class RuleProperties {
         forAllSeeds(random -> {
             Rule a = random.rule(2);
             Rule b = random.rule(2);
-            Profile profile = random.profile(NOW);
-            List<Event> events = random.events(profile.id(), NOW);
-            SegmentLookup segments = lookup(random);
+            EvaluationContext context = context(random);
             Rule any = new Any(List.of(a, b));
             Rule deMorgan = new Not(new All(List.of(new Not(a), new Not(b))));
-            EvaluationContext context = EvaluationContext.of(profile, events, NOW, segments);
-            assertThat(RuleEvaluator.matches(any, context))
-                    .as("%s%nfor %s%nwith %s", RuleTextPrinter.print(any), profile, events)
+            assertThat(RuleEvaluator.matches(any, context)).as(describe(any, context))
                     .isEqualTo(RuleEvaluator.matches(deMorgan, context));
         });
     }
@@ -121,12 +137,9 @@ class RuleProperties {
     void explainGivesTheResultOfEvaluation() {
         forAllSeeds(random -> {
             Rule rule = random.rule(4);
-            Profile profile = random.profile(NOW);
-            List<Event> events = random.events(profile.id(), NOW);
-            EvaluationContext context = EvaluationContext.of(profile, events, NOW, lookup(random));
+            EvaluationContext context = context(random);
             Trace trace = RuleEvaluator.explain(rule, context);
-            assertThat(trace.result())
-                    .as("%s%nfor %s%nwith %s%n%s", RuleTextPrinter.print(rule), profile, events, String.join("\n", trace.lines()))
+            assertThat(trace.result()).as("%s%n%s", describe(rule, context), String.join("\n", trace.lines()))
                     .isEqualTo(RuleEvaluator.matches(rule, context));
             assertConsistent(trace, rule, context);
         });
@@ -149,9 +162,7 @@ class RuleProperties {
     void evaluationNeverThrows() {
         forAllSeeds(random -> {
             Rule rule = random.rule(4);
-            Profile profile = random.profile(NOW);
-            List<Event> events = random.events(profile.id(), NOW);
-            EvaluationContext context = EvaluationContext.of(profile, events, NOW, lookup(random));
+            EvaluationContext context = context(random);
             RuleEvaluator.matches(rule, context);
             RuleEvaluator.explain(rule, context).lines();
         });
@@ -162,27 +173,67 @@ class RuleProperties {
         forAllSeeds(random -> {
             Rule a = random.rule(2);
             Rule b = random.rule(2);
-            Profile profile = random.profile(NOW);
-            List<Event> events = random.events(profile.id(), NOW);
+            EvaluationContext context = context(random);
             Rule all = new All(List.of(a, b));
             Rule deMorgan = new Not(new Any(List.of(new Not(a), new Not(b))));
-            assertThat(matches(all, profile, events))
-                    .as("%s%nfor %s%nwith %s", RulePrinter.print(all), profile, events)
-                    .isEqualTo(matches(deMorgan, profile, events));
+            assertThat(RuleEvaluator.matches(all, context)).as(describe(all, context))
+                    .isEqualTo(RuleEvaluator.matches(deMorgan, context));
         });
     }
 
     @Test
     void neIsNotEqAndNotInIsNotIn() {
         forAllSeeds(random -> {
-            Profile profile = random.profile(NOW);
+            EvaluationContext context = context(random);
             String attribute = random.pick(RandomRules.ATTRIBUTES);
+            String score = random.pick(RandomRules.SCORES);
             Object value = random.literal(Operator.EQ);
             Object values = random.literal(Operator.IN);
-            assertThat(matches(new AttributeCondition(attribute, Operator.NE, value), profile, List.of()))
-                    .isEqualTo(!matches(new AttributeCondition(attribute, Operator.EQ, value), profile, List.of()));
-            assertThat(matches(new AttributeCondition(attribute, Operator.NOT_IN, values), profile, List.of()))
-                    .isEqualTo(!matches(new AttributeCondition(attribute, Operator.IN, values), profile, List.of()));
+            assertThat(RuleEvaluator.matches(new AttributeCondition(attribute, Operator.NE, value), context))
+                    .isEqualTo(!RuleEvaluator.matches(new AttributeCondition(attribute, Operator.EQ, value), context));
+            assertThat(RuleEvaluator.matches(new AttributeCondition(attribute, Operator.NOT_IN, values), context))
+                    .isEqualTo(!RuleEvaluator.matches(new AttributeCondition(attribute, Operator.IN, values), context));
+            assertThat(RuleEvaluator.matches(new ScoreCondition(score, Operator.NE, value), context))
+                    .isEqualTo(!RuleEvaluator.matches(new ScoreCondition(score, Operator.EQ, value), context));
+            assertThat(RuleEvaluator.matches(new ScoreCondition(score, Operator.NOT_IN, values), context))
+                    .isEqualTo(!RuleEvaluator.matches(new ScoreCondition(score, Operator.IN, values), context));
+        });
+    }
+
+    /** A cluster condition is the {@code cluster} score compared with {@code in}. */
+    @Test
+    void aClusterIsTheClusterScore() {
+        forAllSeeds(random -> {
+            EvaluationContext context = context(random);
+            List<String> clusters = random.some(RandomRules.CLUSTERS);
+            assertThat(RuleEvaluator.matches(new ClusterCondition(clusters), context))
+                    .isEqualTo(RuleEvaluator.matches(new ScoreCondition(Rule.CLUSTER_SCORE, Operator.IN, clusters), context));
+        });
+    }
+
+    /** Every purpose has exactly one current state, unknown included. */
+    @Test
+    void everyPurposeIsInExactlyOneConsentState() {
+        forAllSeeds(random -> {
+            EvaluationContext context = context(random);
+            String purpose = random.pick(RandomRules.PURPOSES);
+            long states = Arrays.stream(ConsentState.values())
+                    .filter(state -> RuleEvaluator.matches(new ConsentCondition(purpose, List.of(state)), context)).count();
+            assertThat(states).as("%s in %s", purpose, context.consents()).isEqualTo(1);
+        });
+    }
+
+    /** Every profile is in exactly one stage: one of the lifecycle's, or none. */
+    @Test
+    void everyProfileIsInExactlyOneStage() {
+        forAllSeeds(random -> {
+            EvaluationContext context = context(random);
+            List<String> stages = new ArrayList<>(context.segments().lifecycle().map(Lifecycle::names).orElse(List.of()));
+            stages.add(Lifecycle.NONE);
+            List<String> matched = stages.stream()
+                    .filter(stage -> RuleEvaluator.matches(new LifecycleCondition(List.of(stage)), context)).toList();
+            assertThat(matched).as(describe(new LifecycleCondition(stages), context)).hasSize(1);
+            assertThat(RuleEvaluator.matches(new LifecycleCondition(stages), context)).isTrue();
         });
     }
 
@@ -190,16 +241,30 @@ class RuleProperties {
     @Test
     void theRulesWindowHoldsEveryEventItNeeds() {
         forAllSeeds(random -> {
+            // A lone lifecycle condition as well, since its stages' events are easily outweighed in a bigger rule.
+            for (Rule rule : List.of(random.rule(3), new LifecycleCondition(List.of(random.pick(RandomRules.STAGES))))) {
+                EvaluationContext all = context(random);
+                List<Event> fetched = RuleEvaluator.windowOf(rule, all.segments()).since(NOW)
+                        .map(since -> all.events().stream().filter(e -> !e.occurredAt().isBefore(since)).collect(Collectors.toList()))
+                        .orElse(List.of());
+                EvaluationContext windowed = EvaluationContext.of(all.profile(), fetched, NOW, all.segments(), all.scores(), all.consents());
+                assertThat(RuleEvaluator.matches(rule, windowed)).as(describe(rule, all))
+                        .isEqualTo(RuleEvaluator.matches(rule, all));
+            }
+        });
+    }
+
+    /** What the service relies on to skip reading scores and consent: a rule that does not read them gives the same without. */
+    @Test
+    void aRuleReadsNoInputItDoesNotName() {
+        forAllSeeds(random -> {
             Rule rule = random.rule(3);
-            Profile profile = random.profile(NOW);
-            List<Event> all = random.events(profile.id(), NOW);
-            SegmentLookup segments = lookup(random);
-            List<Event> fetched = RuleEvaluator.windowOf(rule, segments).since(NOW)
-                    .map(since -> all.stream().filter(e -> !e.occurredAt().isBefore(since)).collect(Collectors.toList()))
-                    .orElse(List.of());
-            assertThat(RuleEvaluator.matches(rule, EvaluationContext.of(profile, fetched, NOW, segments)))
-                    .as("%s%nwith %s", RuleTextPrinter.print(rule), all)
-                    .isEqualTo(RuleEvaluator.matches(rule, EvaluationContext.of(profile, all, NOW, segments)));
+            EvaluationContext all = context(random);
+            Set<RuleEvaluator.Input> inputs = RuleEvaluator.inputsOf(rule, all.segments());
+            EvaluationContext fetched = EvaluationContext.of(all.profile(), all.events(), NOW, all.segments(),
+                    inputs.contains(RuleEvaluator.Input.SCORES) ? all.scores() : Map.of(),
+                    inputs.contains(RuleEvaluator.Input.CONSENT) ? all.consents() : List.of());
+            assertThat(RuleEvaluator.matches(rule, fetched)).as(describe(rule, all)).isEqualTo(RuleEvaluator.matches(rule, all));
         });
     }
 

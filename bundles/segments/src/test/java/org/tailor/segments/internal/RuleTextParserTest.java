@@ -82,7 +82,14 @@ class RuleTextParserTest {
             "anniversary of birth_date in next 3 days|birthday in next 3 days",
             "bought category in [\"a\"]|bought category = \"a\"",
             "\"first name\" starts with \"An\"   # a comment|\"first name\" starts with \"An\"",
-            "\"event\" = 1 or \"no\" = 2 or where = 3|\"event\" = 1 or \"no\" = 2 or where = 3"})
+            "\"event\" = 1 or \"no\" = 2 or where = 3|\"event\" = 1 or \"no\" = 2 or where = 3",
+            "score \"engagement\" > 1|score engagement > 1",
+            "score and = 1|score \"and\" = 1",
+            "cluster in [\"a\"]|cluster = \"a\"",
+            "consent email_marketing in [granted]|consent email_marketing is granted",
+            "consent \"sms\" is denied|consent sms is denied",
+            "lifecycle in [\"active\"]|lifecycle = \"active\"",
+            "no event x between 3 and 3 days ago|no event x between 3 and 3 days ago"})
     void printingNormalizes(String text, String printed) {
         if (printed.equals("birth_date anniversary")) {
             assertThat(error(text)).startsWith("t.seg:1:12: expected a comparison");
@@ -94,7 +101,7 @@ class RuleTextParserTest {
     @Test
     void everyKindOfCondition() {
         for (String text : List.of(
-                "city = \"Berlin\"", "score != 3", "score > 1.50", "score >= -2", "vip = true", "tier < \"gold\"", "x <= \"b\"",
+                "city = \"Berlin\"", "points != 3", "points > 1.50", "points >= -2", "vip = true", "tier < \"gold\"", "x <= \"b\"",
                 "country not in [\"DE\", 1, false]", "age between 18 and 30", "email contains \"@example\"",
                 "email starts with \"ann\"", "email exists", "signed_up_at in last 30 days", "renewal_at in next 7 days",
                 "birthday in next 7 days", "anniversary of signed_up_at in next 0 days",
@@ -103,7 +110,13 @@ class RuleTextParserTest {
                 "event cart_added within 30 days then no event order within 4 hours",
                 "event product_viewed where category = \"outdoor\" then event order where category = \"outdoor\" within 48 hours",
                 "purchase order_count >= 2", "purchase last_order_at < \"2025-01-01\"", "bought category in [\"outdoor\", \"garden\"] within 365 days",
-                "segment \"vip-customers\"", "not not segment \"2024-leads\"")) {
+                "segment \"vip-customers\"", "not not segment \"2024-leads\"",
+                "score engagement >= 60", "score rfm_recency = 5", "score plan.loyalty between 50 and 100", "score \"2024.rfm\" exists",
+                "\"score\" > 3", "\"cluster\" = \"x\"", "cluster = \"Power buyers\"", "cluster in [\"Power buyers\", \"Bargain hunters\"]",
+                "consent email_marketing is granted", "consent sale_sharing in [withdrawn, denied]", "consent \"3rd_party\" is unknown",
+                "lifecycle = \"at_risk\"", "lifecycle in [\"active\", \"none\"]", "no event page_viewed between 31 and 90 days ago",
+                "event order between 2 and 5 times between 31 and 90 days ago", "bought category = \"outdoor\" between 1 and 1 days ago",
+                "event cart_added between 1 and 2 days ago then no event order within 4 hours")) {
             assertThat(normalized(text)).as(text).isEqualTo(text);
         }
     }
@@ -141,7 +154,39 @@ class RuleTextParserTest {
         assertThat(error("segment vip")).isEqualTo("t.seg:1:9: expected a segment id in quotes, like \"vip-customers\", found 'vip'");
         assertThat(error("event x from \"2025-02-01\" to \"2025-01-01\"")).isEqualTo("t.seg:1:14: the window's start must not be after its end");
         assertThat(error("")).isEqualTo("t.seg:1:1: expected a condition (an attribute name, 'event', 'no event', 'bought', 'purchase', "
-                + "'segment', 'birthday', 'anniversary', 'not' or '('), found the end of the text");
+                + "'segment', 'score', 'cluster', 'consent', 'lifecycle', 'birthday', 'anniversary', 'not' or '('), found the end of the text");
+    }
+
+    @Test
+    void errorsInTheNewerKinds() {
+        assertThat(error("score >= 60")).isEqualTo("t.seg:1:7: expected a score name after 'score', found '>=' "
+                + "(an attribute called score is written \"score\")");
+        assertThat(error("score Engagement > 1")).isEqualTo("t.seg:1:7: a score name is 1 to 128 lower-case letters, digits, _ and ., "
+                + "got \"Engagement\"");
+        assertThat(error("score engagement")).startsWith("t.seg:1:17: expected a comparison (=, !=");
+        assertThat(error("cluster != \"x\"")).isEqualTo("t.seg:1:9: expected '=' or 'in' after 'cluster', found '!='");
+        assertThat(error("cluster = \" \"")).isEqualTo("t.seg:1:11: a cluster name must not be blank");
+        assertThat(error("cluster in []")).isEqualTo("t.seg:1:13: name at least one, as in: in [\"Power buyers\"]");
+        assertThat(error("consent email_marketing is grantd")).isEqualTo("t.seg:1:28: expected a consent status (granted, pending, "
+                + "denied, withdrawn, unknown), found 'grantd' (did you mean 'granted'?)");
+        assertThat(error("consent Email is granted")).isEqualTo("t.seg:1:9: expected a consent purpose of lower-case letters, digits "
+                + "and _, such as email_marketing, found 'Email'");
+        assertThat(error("consent email_marketing = granted")).isEqualTo("t.seg:1:25: expected 'is' or 'in' after the purpose (as in: "
+                + "consent email_marketing is granted), found '='");
+        assertThat(error("consent sms in [granted")).isEqualTo("t.seg:1:24: expected ']' to close the list, found the end of the text");
+        assertThat(error("lifecycle = \"At risk\"")).isEqualTo("t.seg:1:13: a stage name is 1 to 64 lower-case letters, digits and _, "
+                + "starting with a letter, got 'At risk'");
+        assertThat(error("lifecycle = at_risk")).isEqualTo("t.seg:1:13: expected a name in quotes, like \"at_risk\", found 'at_risk'");
+        assertThat(error("bought category = 3")).isEqualTo("t.seg:1:19: expected a name in quotes, like \"outdoor\", found the number 3");
+        assertThat(error("segment \"lifecycle\"")).isEqualTo("t.seg:1:9: no segment is called \"lifecycle\"; to test the lifecycle "
+                + "stage write: lifecycle = \"active\"");
+        assertThat(error("event x between 90 and 31 days ago")).isEqualTo("t.seg:1:24: the nearer day comes first: between 31 and 90 days ago");
+        assertThat(error("event x between 0 and 31 days ago")).isEqualTo("t.seg:1:17: expected a number of days from 1 to 36500, "
+                + "found the number 0");
+        assertThat(error("no event x between 1 and 31 days")).isEqualTo("t.seg:1:33: expected 'ago' after 'days' (as in: between 31 "
+                + "and 90 days ago), found the end of the text");
+        assertThat(error("event x between 1 and 31 tims")).isEqualTo("t.seg:1:26: expected 'times' after the count (as in: >= 3 times), "
+                + "found 'tims'");
     }
 
     @Test
