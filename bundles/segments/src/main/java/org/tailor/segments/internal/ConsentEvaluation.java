@@ -2,14 +2,15 @@ package org.tailor.segments.internal;
 
 import java.util.Optional;
 import org.tailor.api.model.ConsentRecord;
+import org.tailor.api.model.ConsentStatus;
 import org.tailor.segments.internal.Rule.ConsentCondition;
 import org.tailor.segments.internal.Rule.ConsentState;
 
 /**
  * Consent conditions. The current state of a purpose is the status of its latest record by
- * {@code recordedAt}; of records with the same instant, the later in the history counts, as the
- * store orders a history by time and then by insertion. A purpose without records is
- * {@code unknown}.
+ * {@code recordedAt}, as the consent service decides it: of records with the same instant, one that
+ * does not grant wins over one that grants (an ambiguous history never reads as consent), and
+ * otherwise the later in the history. A purpose without records is {@code unknown}.
  */
 final class ConsentEvaluation {
 
@@ -20,11 +21,18 @@ final class ConsentEvaluation {
     static Optional<ConsentRecord> latest(String purpose, EvaluationContext context) {
         ConsentRecord latest = null;
         for (ConsentRecord r : context.consents()) {
-            if (r.purpose().equals(purpose) && (latest == null || !r.recordedAt().isBefore(latest.recordedAt()))) {
+            if (r.purpose().equals(purpose) && (latest == null || decidesOver(r, latest))) {
                 latest = r;
             }
         }
         return Optional.ofNullable(latest);
+    }
+
+    private static boolean decidesOver(ConsentRecord later, ConsentRecord current) {
+        if (!later.recordedAt().equals(current.recordedAt())) {
+            return later.recordedAt().isAfter(current.recordedAt());
+        }
+        return later.status() != ConsentStatus.GRANTED || current.status() == ConsentStatus.GRANTED;
     }
 
     static ConsentState stateOf(Optional<ConsentRecord> latest) {

@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tailor.api.model.ConsentRecord;
 import org.tailor.api.model.Event;
 import org.tailor.api.model.Profile;
 import org.tailor.api.model.SegmentDefinition;
@@ -34,9 +35,11 @@ import org.tailor.api.segment.MembershipChange;
 import org.tailor.api.segment.MembershipListener;
 import org.tailor.api.segment.MembershipUpdate;
 import org.tailor.api.segment.SegmentService;
+import org.tailor.api.consent.ConsentService;
 import org.tailor.api.store.EventStore;
 import org.tailor.api.store.MembershipStore;
 import org.tailor.api.store.ProfileStore;
+import org.tailor.api.store.ScoreStore;
 
 /**
  * Segments from rule files ({@code <id>.json} or {@code <id>.seg}) in a directory, evaluated in
@@ -53,6 +56,8 @@ public class RuleSegmentService implements SegmentService {
 
     private final ProfileStore profiles;
     private final EventStore events;
+    private final ScoreStore scores;
+    private final ConsentService consents;
     private final Clock clock;
     private final SegmentRegistry registry;
     private final SegmentFiles files;
@@ -65,15 +70,18 @@ public class RuleSegmentService implements SegmentService {
 
     @Activate
     public RuleSegmentService(RuleSegmentServiceConfig config, @Reference ProfileStore profiles, @Reference EventStore events,
+                              @Reference ScoreStore scores, @Reference ConsentService consents,
                               @Reference MembershipStore membership) {
-        this(config, profiles, events, membership, Clock.systemUTC());
+        this(config, profiles, events, scores, consents, membership, Clock.systemUTC());
     }
 
     /** For tests: evaluates at the clock's time. */
-    RuleSegmentService(RuleSegmentServiceConfig config, ProfileStore profiles, EventStore events, MembershipStore membership,
-                       Clock clock) {
+    RuleSegmentService(RuleSegmentServiceConfig config, ProfileStore profiles, EventStore events, ScoreStore scores,
+                       ConsentService consents, MembershipStore membership, Clock clock) {
         this.profiles = profiles;
         this.events = events;
+        this.scores = scores;
+        this.consents = consents;
         this.clock = clock;
         this.registry = new SegmentRegistry(KarafPaths.underEtc(config.directory(), "tailor/segments"));
         this.files = new SegmentFiles(registry);
@@ -265,10 +273,10 @@ public class RuleSegmentService implements SegmentService {
     }
 
     private long evaluate(SegmentRegistry.View view, LoadedSegment segment, Instant now, Consumer<Profile> visitor) {
-        EventWindow window = RuleEvaluator.windowOf(segment.segment().rule(), view);
+        Reads reads = Reads.of(segment.segment().rule(), view);
         AtomicLong members = new AtomicLong();
         profiles.forEach(profile -> {
-            if (RuleEvaluator.matches(segment.segment().rule(), context(view, window, profile, now))) {
+            if (RuleEvaluator.matches(segment.segment().rule(), context(view, reads, profile, now))) {
                 members.incrementAndGet();
                 visitor.accept(profile);
             }
@@ -401,15 +409,28 @@ public class RuleSegmentService implements SegmentService {
     }
 
     private EvaluationContext context(SegmentRegistry.View view, LoadedSegment segment, Profile profile, Instant now) {
-        return context(view, RuleEvaluator.windowOf(segment.segment().rule(), view), profile, now);
+        return context(view, Reads.of(segment.segment().rule(), view), profile, now);
     }
 
-    /** Fetches the profile's events once, for the widest window the rule and the segments it refers to need. */
-    private EvaluationContext context(SegmentRegistry.View view, EventWindow window, Profile profile, Instant now) {
-        List<Event> history = window.since(now)
+    /**
+     * What evaluating a rule reads beyond the profile, following the segments it refers to and the
+     * lifecycle: how far back its events go, and whether it needs scores or consent.
+     */
+    private record Reads(EventWindow window, Set<RuleEvaluator.Input> inputs) {
+        static Reads of(Rule rule, SegmentRegistry.View view) {
+            return new Reads(RuleEvaluator.windowOf(rule, view), RuleEvaluator.inputsOf(rule, view));
+        }
+    }
+
+    /** Fetches the profile's events once, for the widest window needed, and scores and consent only if read. */
+    private EvaluationContext context(SegmentRegistry.View view, Reads reads, Profile profile, Instant now) {
+        List<Event> history = reads.window().since(now)
                 .map(since -> events.eventsOf(profile.id(), since))
                 .orElse(List.of());
-        return EvaluationContext.of(profile, history, now, view);
+        Map<String, Object> scored = reads.inputs().contains(RuleEvaluator.Input.SCORES) ? scores.scoresOf(profile.id()) : Map.of();
+        List<ConsentRecord> consented = reads.inputs().contains(RuleEvaluator.Input.CONSENT)
+                ? consents.history(profile.id()) : List.of();
+        return EvaluationContext.of(profile, history, now, view, scored, consented);
     }
 
     private static LoadedSegment loaded(SegmentRegistry.View view, String segmentId) {

@@ -344,11 +344,14 @@ class ConditionKindsTest {
     }
 
     @Test
-    void ofRecordsAtOneInstantTheLaterInTheHistoryCounts() {
+    void ofRecordsAtOneInstantAGrantNeverWinsAndOtherwiseTheLaterCounts() {
         ConsentRecord granted = consent("email_marketing", ConsentStatus.GRANTED, "2025-03-01T09:00:00Z");
         ConsentRecord withdrawn = consent("email_marketing", ConsentStatus.WITHDRAWN, "2025-03-01T09:00:00Z");
+        ConsentRecord denied = consent("email_marketing", ConsentStatus.DENIED, "2025-03-01T09:00:00Z");
         assertThat(matchesConsent("consent email_marketing is withdrawn", granted, withdrawn)).isTrue();
-        assertThat(matchesConsent("consent email_marketing is granted", withdrawn, granted)).isTrue();
+        assertThat(matchesConsent("consent email_marketing is withdrawn", withdrawn, granted)).as("as the consent check").isTrue();
+        assertThat(matchesConsent("consent email_marketing is denied", withdrawn, denied)).isTrue();
+        assertThat(matchesConsent("consent email_marketing is granted", granted, granted)).isTrue();
     }
 
     // ---- lifecycle
