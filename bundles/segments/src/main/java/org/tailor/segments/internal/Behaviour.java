@@ -32,8 +32,13 @@ record Behaviour(double recencyDays, double frequency, double depth, double affi
                 events.views(row) * perThirtyDays);
     }
 
-    /** The clustering features in a fixed order: recency, frequency, depth, affinity. */
+    /**
+     * The clustering features in a fixed order: recency, frequency, depth, affinity, with recency
+     * and frequency as {@code ln(1 + x)}. Both are skewed (a few profiles are very active, a few
+     * long gone); on a log scale 200 and 300 days away are about as far apart as 2 and 3, so that
+     * the long gone do not take several clusters between them.
+     */
     double[] features() {
-        return new double[] {recencyDays, frequency, depth, affinity};
+        return new double[] {Math.log1p(recencyDays), Math.log1p(frequency), depth, affinity};
     }
 }

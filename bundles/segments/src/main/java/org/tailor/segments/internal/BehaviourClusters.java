@@ -5,8 +5,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.math3.ml.clustering.CentroidCluster;
+import org.apache.commons.math3.ml.clustering.Cluster;
+import org.apache.commons.math3.ml.clustering.Clusterable;
 import org.apache.commons.math3.ml.clustering.DoublePoint;
 import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
+import org.apache.commons.math3.ml.clustering.MultiKMeansPlusPlusClusterer;
+import org.apache.commons.math3.ml.clustering.evaluation.ClusterEvaluator;
 import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
@@ -59,8 +63,10 @@ final class BehaviourClusters {
             distinct.add(point);
         }
         int k = Math.min(settings.clusters(), distinct.size());
-        List<CentroidCluster<DoublePoint>> fitted = new KMeansPlusPlusClusterer<DoublePoint>(k, settings.maxIterations(),
-                DISTANCE, new Well19937c(settings.seed())).cluster(points);
+        KMeansPlusPlusClusterer<DoublePoint> kMeans = new KMeansPlusPlusClusterer<>(k, settings.maxIterations(), DISTANCE,
+                new Well19937c(settings.seed()));
+        List<CentroidCluster<DoublePoint>> fitted = new MultiKMeansPlusPlusClusterer<>(kMeans, settings.trials(),
+                new WithinClusterSquares()).cluster(points);
         double[][] centroids = fitted.stream().map(c -> c.getCenter().getPoint()).toArray(double[][]::new);
 
         byte[] clusterOfRow = new byte[pass.profiles().size()];
@@ -97,6 +103,30 @@ final class BehaviourClusters {
             }
         }
         return best;
+    }
+
+    /**
+     * The sum of squared distances from each point to its centroid: what k-means minimizes, so the
+     * trial with the least is the best fit. (Commons Math's default evaluator sums the clusters'
+     * variances unweighted by their sizes, which favours splitting off a few outliers.)
+     */
+    private static final class WithinClusterSquares extends ClusterEvaluator<DoublePoint> {
+        WithinClusterSquares() {
+            super(DISTANCE);
+        }
+
+        @Override
+        public double score(List<? extends Cluster<DoublePoint>> clusters) {
+            double sum = 0;
+            for (Cluster<DoublePoint> cluster : clusters) {
+                Clusterable centroid = centroidOf(cluster);
+                for (DoublePoint point : cluster.getPoints()) {
+                    double d = distance(point, centroid);
+                    sum += d * d;
+                }
+            }
+            return sum;
+        }
     }
 
     /** Standardizes features with the sample's means and standard deviations. */

@@ -15,7 +15,7 @@ import java.util.function.ToDoubleFunction;
  * <li>Dormant: mean days since activity at least the dormant threshold; the highest.</li>
  * <li>Power buyers: order rate above 0 and above average; the highest order rate.</li>
  * <li>Engagers: email opens and clicks rate above 0 and above average; the highest such rate.</li>
- * <li>Browsers: view rate above 0 and depth (clicks and orders share) at most average; the highest view rate.</li>
+ * <li>Browsers: view rate above 0 and depth (clicks and orders share) 0 or below average; the highest view rate.</li>
  * <li>Category loyalists: top-category share above average; the highest share.</li>
  * </ol>
  * Clusters left over are "Others", or "Others 1", "Others 2"… by decreasing size when there are
@@ -47,7 +47,7 @@ final class ClusterNamer {
                 new NameRule(DORMANT, (c, s) -> c.recencyDays() >= dormantDays, Behaviour::recencyDays),
                 new NameRule(POWER_BUYERS, (c, s) -> c.orderRate() > 0 && c.orderRate() > s.orderRate(), Behaviour::orderRate),
                 new NameRule(ENGAGERS, (c, s) -> c.emailRate() > 0 && c.emailRate() > s.emailRate(), Behaviour::emailRate),
-                new NameRule(BROWSERS, (c, s) -> c.viewRate() > 0 && c.depth() <= s.depth(), Behaviour::viewRate),
+                new NameRule(BROWSERS, (c, s) -> c.viewRate() > 0 && (c.depth() == 0 || c.depth() < s.depth()), Behaviour::viewRate),
                 new NameRule(CATEGORY_LOYALISTS, (c, s) -> c.affinity() > s.affinity(), Behaviour::affinity));
         String[] names = new String[clusters.size()];
         for (NameRule rule : rules) {

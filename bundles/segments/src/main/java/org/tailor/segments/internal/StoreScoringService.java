@@ -82,7 +82,7 @@ public class StoreScoringService implements ScoringService {
                         config.engagement_midpoint()),
                 new EventKinds(config.order_types(), config.click_types(), config.open_types(), config.view_types()),
                 new ClusterSettings(config.clusters(), config.cluster_seed(), config.cluster_sample(),
-                        config.cluster_max_iterations(), config.dormant_days()));
+                        config.cluster_max_iterations(), config.cluster_trials(), config.dormant_days()));
     }
 
     @Deactivate

@@ -49,6 +49,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Cluster iterations", description = "The k-means iteration limit.")
     int cluster_max_iterations() default 100;
 
+    @AttributeDefinition(name = "Cluster trials",
+            description = "How many times k-means++ runs from different starting centroids; the tightest fit is kept.")
+    int cluster_trials() default 10;
+
     @AttributeDefinition(name = "Dormant after (days)",
             description = "A cluster whose members average at least this many days without activity is named Dormant.")
     int dormant_days() default 90;
