@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ final class EngagementModel {
         if (!(midpoint > 0) || Double.isInfinite(midpoint)) {
             throw new IllegalArgumentException("the engagement midpoint must be a positive number, got " + midpoint);
         }
-        this.weights = Map.copyOf(weights);
+        this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
         this.halfLifeSeconds = halfLifeDays * SECONDS_PER_DAY;
         this.midpoint = midpoint;
     }
@@ -64,6 +65,7 @@ final class EngagementModel {
         return weights;
     }
 
+    /** The weights by event type, in the order they were given. */
     Map<String, Double> weights() {
         return weights;
     }

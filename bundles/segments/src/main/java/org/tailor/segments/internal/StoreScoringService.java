@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -117,7 +116,8 @@ public class StoreScoringService implements ScoringService {
     @Override
     public List<ScoreDescription> scores() {
         EngagementModel engagement = settings.engagement();
-        String weights = engagement.weights().entrySet().stream().map(Map.Entry::toString).collect(Collectors.joining(", "));
+        String weights = engagement.weights().entrySet().stream().map(w -> w.getKey() + "=" + plain(w.getValue()))
+                .collect(Collectors.joining(", "));
         List<ScoreDescription> scores = new ArrayList<>(List.of(
                 new ScoreDescription(ScoreNames.RFM_RECENCY, "1-5, buyers only: quintile of last_order_at among buyers, 5 = most recent"),
                 new ScoreDescription(ScoreNames.RFM_FREQUENCY, "1-5, buyers only: quintile of order_count among buyers, 5 = most orders"),

@@ -26,7 +26,7 @@ final class ScoringFixtures {
     }
 
     /** Scores by name, then by profile id; records every replace. */
-    static final class InMemoryScoreStore implements ScoreStore {
+    static class InMemoryScoreStore implements ScoreStore {
         record Replace(String name, int size, Instant at) {
         }
 
