@@ -242,6 +242,26 @@ final class Fixtures {
         }
     }
 
+    /** Consent histories as the consent service gives them; checks are not part of these tests. */
+    static final class InMemoryConsentService implements org.tailor.api.consent.ConsentService {
+        private final List<org.tailor.api.model.ConsentRecord> records = new CopyOnWriteArrayList<>();
+
+        @Override
+        public org.tailor.api.consent.ConsentDecision check(String profileId, String purpose) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+
+        @Override
+        public void record(org.tailor.api.model.ConsentRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public List<org.tailor.api.model.ConsentRecord> history(String profileId) {
+            return records.stream().filter(r -> r.profileId().equals(profileId)).toList();
+        }
+    }
+
     static final class MutableClock extends Clock {
         private volatile Instant now;
 

@@ -40,7 +40,8 @@ class LifecycleFilesTest {
 
     RuleSegmentService start() {
         RuleSegmentService service = new RuleSegmentService(Fixtures.config(map("directory", directory.toString(), "reload.ms", 0)),
-                new InMemoryProfileStore(), events, new MutableClock(NOW));
+                new InMemoryProfileStore(), events, new ScoringFixtures.InMemoryScoreStore(),
+                new Fixtures.InMemoryConsentService(), new Fixtures.InMemoryMembershipStore(), new MutableClock(NOW));
         started.add(service);
         return service;
     }

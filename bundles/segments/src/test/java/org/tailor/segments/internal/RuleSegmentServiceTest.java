@@ -42,6 +42,8 @@ class RuleSegmentServiceTest {
     final InMemoryEventStore events = new InMemoryEventStore();
     final MutableClock clock = new MutableClock(NOW);
     final Fixtures.InMemoryMembershipStore membership = new Fixtures.InMemoryMembershipStore();
+    final ScoringFixtures.InMemoryScoreStore scores = new ScoringFixtures.InMemoryScoreStore();
+    final Fixtures.InMemoryConsentService consents = new Fixtures.InMemoryConsentService();
     final List<RuleSegmentService> started = new ArrayList<>();
     /** Each write gets a later modification time, so coarse file-system clocks cannot hide an edit. */
     Instant nextModified = Instant.parse("2025-01-01T00:00:00Z");
@@ -52,7 +54,7 @@ class RuleSegmentServiceTest {
     }
 
     RuleSegmentService start(Map<String, Object> properties) {
-        RuleSegmentService service = new RuleSegmentService(Fixtures.config(properties), profiles, events, membership, clock);
+        RuleSegmentService service = new RuleSegmentService(Fixtures.config(properties), profiles, events, scores, consents, membership, clock);
         started.add(service);
         return service;
     }

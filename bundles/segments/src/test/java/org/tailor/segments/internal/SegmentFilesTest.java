@@ -38,6 +38,8 @@ class SegmentFilesTest {
     final InMemoryEventStore events = new InMemoryEventStore();
     final MutableClock clock = new MutableClock(NOW);
     final Fixtures.InMemoryMembershipStore membership = new Fixtures.InMemoryMembershipStore();
+    final ScoringFixtures.InMemoryScoreStore scores = new ScoringFixtures.InMemoryScoreStore();
+    final Fixtures.InMemoryConsentService consents = new Fixtures.InMemoryConsentService();
     final List<RuleSegmentService> started = new ArrayList<>();
     Instant nextModified = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -48,7 +50,7 @@ class SegmentFilesTest {
 
     RuleSegmentService start() {
         RuleSegmentService service = new RuleSegmentService(Fixtures.config(map("directory", directory.toString(), "reload.ms", 0)),
-                profiles, events, membership, clock);
+                profiles, events, scores, consents, membership, clock);
         started.add(service);
         return service;
     }

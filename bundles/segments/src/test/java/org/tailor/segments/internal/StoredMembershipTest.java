@@ -34,6 +34,8 @@ class StoredMembershipTest {
     final InMemoryProfileStore profiles = new InMemoryProfileStore();
     final InMemoryEventStore events = new InMemoryEventStore();
     final InMemoryMembershipStore membership = new InMemoryMembershipStore();
+    final ScoringFixtures.InMemoryScoreStore scores = new ScoringFixtures.InMemoryScoreStore();
+    final Fixtures.InMemoryConsentService consents = new Fixtures.InMemoryConsentService();
     final MutableClock clock = new MutableClock(NOW);
     final List<List<MembershipChange>> published = new ArrayList<>();
     RuleSegmentService service;
@@ -42,7 +44,7 @@ class StoredMembershipTest {
     void start() {
         profiles.add(berliner("ann"), berliner("bob"), profile("cem", Map.of("city", "Wien")));
         service = new RuleSegmentService(Fixtures.config(map("directory", directory.toString(), "reload.ms", 0)),
-                profiles, events, membership, clock);
+                profiles, events, scores, consents, membership, clock);
         service.addMembershipListener(published::add);
     }
 
@@ -149,6 +151,23 @@ class StoredMembershipTest {
         assertThat(service.segment("frozen")).isEmpty();
         assertThat(membership.size("frozen")).isZero();
         assertThat(service.size("berlin")).isEqualTo(2);
+    }
+
+    @Test
+    void rulesReadScoresAndConsentFromTheirServices() {
+        scores.replace("engagement", Map.of("ann", new java.math.BigDecimal("72.5"), "bob", java.math.BigDecimal.TEN), NOW);
+        consents.record(new org.tailor.api.model.ConsentRecord("ann", "email_marketing",
+                org.tailor.api.model.ConsentStatus.GRANTED, NOW.minusSeconds(60), "test"));
+        consents.record(new org.tailor.api.model.ConsentRecord("cem", "email_marketing",
+                org.tailor.api.model.ConsentStatus.GRANTED, NOW.minusSeconds(60), "test"));
+
+        service.save("engaged.seg", "score engagement >= 50 and consent email_marketing is granted");
+
+        assertThat(service.segmentsOf("ann")).containsExactly("engaged");
+        assertThat(service.size("engaged")).isEqualTo(1);
+        assertThat(service.explain("engaged", profiles.find("bob").orElseThrow()).children())
+                .extracting(org.tailor.api.segment.ExplainStep::detail)
+                .containsExactly("engagement is 10", "latest is unknown (no record for email_marketing)");
     }
 
     private static Profile berliner(String id) {
