@@ -6,6 +6,7 @@ import static org.tailor.segments.internal.Fixtures.NOW;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,6 @@ class BehaviourClustersTest {
     }
 
     private static Map<String, String> sorted(Map<String, String> byId) {
-        return new java.util.TreeMap<>(byId);
+        return new TreeMap<>(byId);
     }
 }

@@ -1,6 +1,7 @@
 package org.tailor.segments.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,18 @@ class ScorePlanParserTest {
                 new AttributeInput("support_tickets", 1, Normalization.RANK, Prefer.LOW))));
         assertThat(parsed.plan().scoreName()).isEqualTo("plan.vip_potential");
         assertThat(parsed.idPosition()).isEqualTo(new LocatedJson.Position(2, 9));
+    }
+
+    @Test
+    void theGuidesExampleParsesAndItsTypoIsReportedAsTheGuideSays() throws Exception {
+        String guide = Files.readString(Path.of("../../docs/scores-guide.md"));
+        String example = guide.substring(guide.indexOf("```json\n") + 8, guide.indexOf("```", guide.indexOf("```json\n") + 8));
+
+        assertThat(ScorePlanParser.parse("vip_potential.json", example).plan().inputs()).hasSize(4);
+        String typo = "vip_potential.json:7:15: /inputs/1/score: unknown score 'engagment' (did you mean 'engagement'?)";
+        assertThat(guide).contains(typo);
+        assertThatThrownBy(() -> ScorePlanParser.parse("vip_potential.json", example.replace("\"engagement\"", "\"engagment\"")))
+                .hasMessage(typo);
     }
 
     @Test

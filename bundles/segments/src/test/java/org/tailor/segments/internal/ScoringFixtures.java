@@ -1,6 +1,5 @@
 package org.tailor.segments.internal;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -124,9 +123,5 @@ final class ScoringFixtures {
         public long count() {
             return events.size();
         }
-    }
-
-    static BigDecimal number(Object value) {
-        return (BigDecimal) value;
     }
 }
