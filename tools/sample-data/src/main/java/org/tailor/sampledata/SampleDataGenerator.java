@@ -104,8 +104,8 @@ public final class SampleDataGenerator {
                     invalid++;
                 }
                 LocalDate birth = LocalDate.of(1950 + random.nextInt(55), 1 + random.nextInt(12), 1 + random.nextInt(28));
-                c.printRecord(id, email, first, last, city[0], city[1], birth, signedUp,
-                        locale(city[1]), consent(random), signedUp);
+                String consent = consent(random);
+                c.printRecord(id, email, first, last, city[0], city[1], birth, signedUp, locale(city[1]), consent, signedUp);
 
                 int orderCount = random.nextInt(7) == 0 ? 0 : random.nextInt(5);
                 for (int k = 0; k < orderCount; k++) {
@@ -118,6 +118,8 @@ public final class SampleDataGenerator {
                     o.printRecord(id + "-" + (k + 1), id, daysAgo(random, random.nextInt(365)), total, currency, category);
                     orders++;
                 }
+
+                events += writeEmailEvents(e, id, n, consent.equals("granted"));
 
                 int views = random.nextInt(16);
                 for (int k = 0; k < views; k++) {
@@ -132,6 +134,31 @@ public final class SampleDataGenerator {
         Files.move(ordersTmp, directory.resolve("orders.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.move(eventsTmp, directory.resolve("events.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return new Counts(customers, orders, events, invalid);
+    }
+
+    /**
+     * Opens and clicks of our emails, for people who agreed to receive them: about one in five is a
+     * keen reader, the rest open now and then. They draw from a random of their own, so that adding
+     * them left every other row of a seed as it was.
+     */
+    private int writeEmailEvents(CSVPrinter e, String id, int n, boolean subscribed) throws IOException {
+        if (!subscribed) {
+            return 0;
+        }
+        Random mail = new Random(seed * 31 + n);
+        boolean keen = mail.nextInt(5) == 0;
+        int opens = keen ? 6 + mail.nextInt(10) : mail.nextInt(3);
+        int written = 0;
+        for (int k = 0; k < opens; k++) {
+            Instant opened = daysAgo(mail, mail.nextInt(60));
+            e.printRecord(id + "-o" + (k + 1), id, "email_opened", opened, "", "");
+            written++;
+            if (mail.nextInt(keen ? 2 : 6) == 0) {
+                e.printRecord(id + "-c" + (k + 1), id, "email_link_clicked", opened.plusSeconds(30 + mail.nextInt(600)), "", "");
+                written++;
+            }
+        }
+        return written;
     }
 
     private Instant daysAgo(Random random, int days) {

@@ -56,6 +56,23 @@ class SampleDataGeneratorTest {
         assertThat(dir.resolve(".customers.csv.tmp")).doesNotExist();
     }
 
+    @Test
+    void onlySubscribersOpenAndClickEmailsAndSomeAreKeenReaders(@TempDir Path dir) throws IOException {
+        new SampleDataGenerator(7L, 2000, DAY).writeTo(dir);
+        java.util.Set<String> subscribers = new java.util.HashSet<>();
+        read(dir.resolve("customers.csv")).stream().filter(r -> r.get("email_marketing_consent").equals("granted"))
+                .forEach(r -> subscribers.add(r.get("customer_id")));
+        List<CSVRecord> mail = read(dir.resolve("events.csv")).stream()
+                .filter(r -> r.get("type").startsWith("email_")).toList();
+
+        assertThat(mail).isNotEmpty().allSatisfy(r -> assertThat(subscribers).contains(r.get("customer_id")));
+        assertThat(mail).anySatisfy(r -> assertThat(r.get("type")).isEqualTo("email_link_clicked"));
+        java.util.Map<String, Long> opensPerReader = mail.stream().filter(r -> r.get("type").equals("email_opened"))
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.get("customer_id"), java.util.stream.Collectors.counting()));
+        assertThat(opensPerReader.values()).anySatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(6))
+                .anySatisfy(count -> assertThat(count).isLessThan(3));
+    }
+
     private static List<CSVRecord> read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file)) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
