@@ -54,7 +54,7 @@ import org.tailor.segments.internal.Rule.Window;
  * column of the offending node, its path in the document ({@code /rule/all/0/op}) and the reason.
  * The format is described in the segment guide and mirrored by {@link RulePrinter}.
  */
-final class RuleParser {
+final class RuleParser extends LocatedJsonParser {
 
     /** A parsed segment and where its id was written, for messages about the id. */
     record ParsedSegment(Segment segment, Position idPosition) {
@@ -88,11 +88,10 @@ final class RuleParser {
     private static final List<String> SPEC_KEYS = List.of("event", "where");
     private static final List<String> SUM_KEYS = List.of("property", "atLeast");
 
-    private final String file;
     private final RuleBudget budget;
 
     private RuleParser(String file) {
-        this.file = file;
+        super(file);
         this.budget = new RuleBudget(file);
     }
 
@@ -552,37 +551,6 @@ final class RuleParser {
         throw error(node, path, reason + ", got " + LocatedJson.kind(node));
     }
 
-    private ObjectNode object(LocatedJson node, String path, String what) throws SegmentFileException {
-        if (node instanceof ObjectNode object) {
-            return object;
-        }
-        throw error(node, path, what + " must be a JSON object, got " + LocatedJson.kind(node));
-    }
-
-    private void onlyKeys(ObjectNode object, String path, List<String> allowed) throws SegmentFileException {
-        for (Member member : object.members().values()) {
-            if (!allowed.contains(member.key())) {
-                throw error(member.keyPosition(), child(path, member.key()),
-                        "unknown key '" + member.key() + "' " + Suggestions.hint(member.key(), allowed));
-            }
-        }
-    }
-
-    private LocatedJson required(ObjectNode object, String path, String key, String what) throws SegmentFileException {
-        return optional(object, key).orElseThrow(() -> error(object, path, "missing '" + key + "' in " + what));
-    }
-
-    private static Optional<LocatedJson> optional(ObjectNode object, String key) {
-        return Optional.ofNullable(object.members().get(key)).map(Member::value);
-    }
-
-    private String string(LocatedJson node, String path, String key) throws SegmentFileException {
-        if (node instanceof StringNode s) {
-            return s.value();
-        }
-        throw error(node, path, "'" + key + "' must be a string, got " + LocatedJson.kind(node));
-    }
-
     private String name(LocatedJson node, String path, String key) throws SegmentFileException {
         String name = string(node, path, key);
         if (name.isBlank()) {
@@ -591,27 +559,10 @@ final class RuleParser {
         return name;
     }
 
-    /** A JSON pointer one level down, escaped as RFC 6901 says. */
-    private static String child(String path, String key) {
-        return path + "/" + key.replace("~", "~0").replace("/", "~1");
-    }
-
     private static List<String> with(String first, List<String> rest) {
         List<String> all = new ArrayList<>();
         all.add(first);
         all.addAll(rest);
         return all;
-    }
-
-    private SegmentFileException error(LocatedJson node, String path, String reason) {
-        return error(node.position(), path, reason);
-    }
-
-    private SegmentFileException error(Position position, String path, String reason) {
-        return new SegmentFileException(file, position, path, reason);
-    }
-
-    private static String quoted(List<String> names) {
-        return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
     }
 }

@@ -1,9 +1,6 @@
 package org.tailor.segments.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -77,7 +74,7 @@ final class ScorePlanDirectory {
         } catch (IOException e) {
             throw new SegmentFileException(name, new Position(1, 1), "cannot read the file: " + e);
         }
-        ScorePlanParser.ParsedPlan parsed = ScorePlanParser.parse(name, decode(name, content));
+        ScorePlanParser.ParsedPlan parsed = ScorePlanParser.parse(name, StrictUtf8.decode(name, content));
         String expected = name.substring(0, name.length() - JSON.length());
         if (!parsed.plan().id().equals(expected)) {
             throw new SegmentFileException(name, parsed.idPosition(), "id '" + parsed.plan().id()
@@ -85,18 +82,5 @@ final class ScorePlanDirectory {
                     + parsed.plan().id() + JSON);
         }
         return parsed.plan();
-    }
-
-    /** UTF-8, strictly, so that a file saved in another encoding is reported rather than garbled. */
-    private static String decode(String name, byte[] content) throws SegmentFileException {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new SegmentFileException(name, new Position(1, 1), "the file is not valid UTF-8; save it as UTF-8");
-        }
     }
 }

@@ -24,7 +24,7 @@ import org.tailor.segments.internal.ScorePlan.ScoreInput;
  * {@link SegmentFileException} naming the file, the line and column of the offending node, its
  * path in the document ({@code /inputs/0/weight}) and the reason.
  */
-final class ScorePlanParser {
+final class ScorePlanParser extends LocatedJsonParser {
 
     static final int MAX_INPUTS = 100;
     static final BigDecimal MAX_WEIGHT = BigDecimal.valueOf(1_000_000);
@@ -38,10 +38,8 @@ final class ScorePlanParser {
     record ParsedPlan(ScorePlan plan, Position idPosition) {
     }
 
-    private final String file;
-
     private ScorePlanParser(String file) {
-        this.file = file;
+        super(file);
     }
 
     /**
@@ -167,63 +165,15 @@ final class ScorePlanParser {
         };
     }
 
-    private ObjectNode object(LocatedJson node, String path, String what) throws SegmentFileException {
-        if (node instanceof ObjectNode object) {
-            return object;
-        }
-        throw error(node, path, what + " must be a JSON object, got " + LocatedJson.kind(node));
-    }
-
-    private void onlyKeys(ObjectNode object, String path, List<String> allowed) throws SegmentFileException {
-        for (Member member : object.members().values()) {
-            if (!allowed.contains(member.key())) {
-                throw error(member.keyPosition(), child(path, member.key()),
-                        "unknown key '" + member.key() + "' " + Suggestions.hint(member.key(), allowed));
-            }
-        }
-    }
-
-    private LocatedJson required(ObjectNode object, String path, String key, String what) throws SegmentFileException {
-        return optional(object, key).orElseThrow(() -> error(object, path, "missing '" + key + "' in " + what));
-    }
-
-    private static Optional<LocatedJson> optional(ObjectNode object, String key) {
-        return Optional.ofNullable(object.members().get(key)).map(Member::value);
-    }
-
     /** The top-level string {@code key}, or "" if absent. */
     private String optionalString(ObjectNode object, String key) throws SegmentFileException {
         Optional<LocatedJson> node = optional(object, key);
         return node.isPresent() ? string(node.get(), "/" + key, key) : "";
     }
 
-    private String string(LocatedJson node, String path, String key) throws SegmentFileException {
-        if (node instanceof StringNode s) {
-            return s.value();
-        }
-        throw error(node, path, "'" + key + "' must be a string, got " + LocatedJson.kind(node));
-    }
-
-    /** A JSON pointer one level down, escaped as RFC 6901 says. */
-    private static String child(String path, String key) {
-        return path + "/" + key.replace("~", "~0").replace("/", "~1");
-    }
-
     private static List<String> with(List<String> first, List<String> rest) {
         List<String> all = new ArrayList<>(first);
         all.addAll(rest);
         return all;
-    }
-
-    private static String quoted(List<String> names) {
-        return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
-    }
-
-    private SegmentFileException error(LocatedJson node, String path, String reason) {
-        return error(node.position(), path, reason);
-    }
-
-    private SegmentFileException error(Position position, String path, String reason) {
-        return new SegmentFileException(file, position, path, reason);
     }
 }

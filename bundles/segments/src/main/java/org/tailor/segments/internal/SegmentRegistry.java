@@ -1,10 +1,6 @@
 package org.tailor.segments.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,7 +176,7 @@ final class SegmentRegistry {
             if (old != null && modified.equals(old.modified()) && size == old.size()) {
                 return;
             }
-            text = decode(name, Files.readAllBytes(path));
+            text = StrictUtf8.decode(name, Files.readAllBytes(path));
         } catch (IOException e) {
             // Retried on the next rescan: the unknown time never equals the file's.
             states.put(name, new FileState<>(FileTime.fromMillis(Long.MIN_VALUE), -1, lastGood,
@@ -226,19 +222,6 @@ final class SegmentRegistry {
                     + parsed.segment().id() + JSON);
         }
         return parsed;
-    }
-
-    /** UTF-8, strictly, so that a file saved in another encoding is reported rather than garbled. */
-    private static String decode(String name, byte[] content) throws SegmentFileException {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new SegmentFileException(name, new Position(1, 1), "the file is not valid UTF-8; save it as UTF-8");
-        }
     }
 
     private Snapshot assemble(Snapshot previous) {
