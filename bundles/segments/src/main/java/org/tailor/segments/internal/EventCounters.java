@@ -2,6 +2,7 @@ package org.tailor.segments.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -95,6 +96,16 @@ final class EventCounters {
         for (Counter counter : counters.values()) {
             counter.ensure(row + 1);
             counter.counts[row] = count(counter.matcher, row, counter.matcher.start(now));
+        }
+    }
+
+    /** Counts the row's events again at {@code now} for the counters of these event type codes only. */
+    void recount(int row, long now, BitSet types) {
+        for (Counter counter : counters.values()) {
+            if (types.get(counter.matcher.type())) {
+                counter.ensure(row + 1);
+                counter.counts[row] = count(counter.matcher, row, counter.matcher.start(now));
+            }
         }
     }
 

@@ -60,8 +60,7 @@ final class EventMatcher {
         return time >= start && time <= to && selects(slot);
     }
 
-    /** The window's length when it moves with now (the last N days), else 0. */
-    long movingLength() {
-        return days;
+    int type() {
+        return type;
     }
 }

@@ -183,17 +183,18 @@ final class LiveMembership implements AutoCloseable {
             for (Map.Entry<Integer, Touch> entry : touched.entrySet()) {
                 int row = entry.getKey();
                 Touch touch = entry.getValue();
-                touch.timeMoved = wakes.isDue(row, t);
-                if (touch.eventsReplaced || touch.timeMoved) {
+                if (touch.eventsReplaced) {
                     counters.recount(row, t);
                     wakes.refresh(row, t);
+                } else if (wakes.isDue(row, t)) {
+                    // Time moved a window for this profile since it was last looked at: catch up now, or the sweep would miss it.
+                    touch.types.addAll(catchUp(row, t));
                 }
             }
             Evaluation evaluation = evaluation(true);
             for (Map.Entry<Integer, Touch> entry : touched.entrySet()) {
                 Touch touch = entry.getValue();
-                Collection<LiveSegment> affected = touch.everything ? index.all()
-                        : index.affected(touch.types, touch.attributes, touch.timeMoved);
+                Collection<LiveSegment> affected = touch.everything ? index.all() : index.affected(touch.types, touch.attributes);
                 for (LiveSegment s : affected) {
                     retest(s, entry.getKey(), evaluation, flips);
                 }
@@ -210,35 +211,50 @@ final class LiveMembership implements AutoCloseable {
     List<MembershipChange> sweep(Instant at) {
         advance(at);
         long t = EventTimes.nanos(now);
-        int rows = profiles.size();
-        BitSet due = wakes.due(rows, t);
+        BitSet due = wakes.due(profiles.size(), t);
         due.and(profiles.liveRows());
-        for (int row = due.nextSetBit(0); row >= 0; row = due.nextSetBit(row + 1)) {
-            counters.recount(row, t);
-            wakes.refresh(row, t);
-        }
         BitSet dayTurned = index.dated().isEmpty() ? new BitSet() : dayTurned();
         datesCheckedAt = now;
+        BitSet visit = (BitSet) due.clone();
+        visit.or(dayTurned);
         List<Flip> flips = new ArrayList<>();
         Evaluation evaluation = evaluation(true);
+        for (int row = visit.nextSetBit(0); row >= 0; row = visit.nextSetBit(row + 1)) {
+            Map<String, LiveSegment> retest = new TreeMap<>();
+            if (due.get(row)) {
+                index.affected(catchUp(row, t), Set.of()).forEach(s -> retest.put(s.id(), s));
+            }
+            if (dayTurned.get(row)) {
+                index.dated().forEach(s -> retest.put(s.id(), s));
+            }
+            for (LiveSegment s : retest.values()) {
+                if (!s.reads.everything()) {
+                    retest(s, row, evaluation, flips);
+                }
+            }
+        }
         for (LiveSegment s : index.all()) {
             if (s.reads.everything()) {
                 diff(s, evaluateAll(s.compiled, true), flips);
-                continue;
-            }
-            BitSet rowsToTest = new BitSet();
-            if (!s.reads.moving().isEmpty()) {
-                rowsToTest.or(due);
-            }
-            if (s.reads.dates()) {
-                rowsToTest.or(dayTurned);
-            }
-            for (int row = rowsToTest.nextSetBit(0); row >= 0; row = rowsToTest.nextSetBit(row + 1)) {
-                retest(s, row, evaluation, flips);
             }
         }
         applyLocked(flips);
         return changes(flips);
+    }
+
+    /**
+     * Brings the row's counters and next instant up to {@code t} and returns the event types whose
+     * windows time moved for it: the segments reading those are the ones to re-test.
+     */
+    private Set<String> catchUp(int row, long t) {
+        BitSet crossed = wakes.crossed(row, t);
+        counters.recount(row, t, crossed);
+        wakes.refresh(row, t);
+        Set<String> types = new HashSet<>();
+        for (int type = crossed.nextSetBit(0); type >= 0; type = crossed.nextSetBit(type + 1)) {
+            types.add(events.typeName(type));
+        }
+        return types;
     }
 
     /** Evaluates the segment for every profile and returns how its members changed. */
@@ -329,6 +345,16 @@ final class LiveMembership implements AutoCloseable {
         return ids.size();
     }
 
+    /** The segment's members as profile rows, a copy. */
+    BitSet members(String segmentId) {
+        lock.readLock().lock();
+        try {
+            return (BitSet) segment(segmentId).members.clone();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     long memberCount(String segmentId) {
         lock.readLock().lock();
         try {
@@ -371,7 +397,6 @@ final class LiveMembership implements AutoCloseable {
         final Set<String> attributes = new HashSet<>();
         boolean everything;
         boolean eventsReplaced;
-        boolean timeMoved;
     }
 
     private record Flip(LiveSegment segment, int row, String profileId, boolean entered) {

@@ -1,40 +1,39 @@
 package org.tailor.segments.internal;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Which segments a change can affect: by event type and by attribute read (segment references
  * followed, see {@link RuleReads}), plus those that read everything (a condition left to the
- * interpreter), those that move with time and those that depend on the date. Immutable; rebuilt
+ * interpreter) and those that depend on the date. Immutable; rebuilt
  * when segments change.
  */
 final class SegmentIndex {
 
     static final SegmentIndex EMPTY = of(List.of());
 
+    /** In id order; the index of a segment here is its position in the bit sets below. */
     private final List<LiveSegment> all;
-    private final Map<String, List<LiveSegment>> byType = new HashMap<>();
-    private final Map<String, List<LiveSegment>> byAttribute = new HashMap<>();
-    private final List<LiveSegment> everything = new ArrayList<>();
-    private final List<LiveSegment> moving = new ArrayList<>();
+    private final Map<String, BitSet> byType = new HashMap<>();
+    private final Map<String, BitSet> byAttribute = new HashMap<>();
+    private final BitSet everything = new BitSet();
     private final List<LiveSegment> dated = new ArrayList<>();
 
     private SegmentIndex(List<LiveSegment> all) {
         this.all = all;
-        for (LiveSegment s : all) {
-            s.reads.eventTypes().forEach(type -> byType.computeIfAbsent(type, t -> new ArrayList<>()).add(s));
-            s.reads.attributes().forEach(name -> byAttribute.computeIfAbsent(name, n -> new ArrayList<>()).add(s));
+        for (int i = 0; i < all.size(); i++) {
+            LiveSegment s = all.get(i);
+            int position = i;
+            s.reads.eventTypes().forEach(type -> byType.computeIfAbsent(type, t -> new BitSet()).set(position));
+            s.reads.attributes().forEach(name -> byAttribute.computeIfAbsent(name, n -> new BitSet()).set(position));
             if (s.reads.everything()) {
-                everything.add(s);
-            }
-            if (!s.reads.moving().isEmpty() || s.reads.everything()) {
-                moving.add(s);
+                everything.set(i);
             }
             if (s.reads.dates() || s.reads.everything()) {
                 dated.add(s);
@@ -42,7 +41,7 @@ final class SegmentIndex {
         }
     }
 
-    /** An index of the segments, which must be compiled. */
+    /** An index of the segments, which must be compiled and in id order. */
     static SegmentIndex of(Collection<LiveSegment> segments) {
         return new SegmentIndex(List.copyOf(segments));
     }
@@ -51,30 +50,32 @@ final class SegmentIndex {
         return all;
     }
 
-    List<LiveSegment> moving() {
-        return moving;
-    }
-
     List<LiveSegment> dated() {
         return dated;
     }
 
     /**
-     * The segments that events of these types, changes to these attributes or identity namespaces,
-     * and (when {@code timeMoved}) time passing can affect, in id order.
+     * The segments that events of these types (new ones, or old ones whose window time has moved)
+     * and changes to these attributes or identity namespaces can affect, in id order.
      */
-    Collection<LiveSegment> affected(Set<String> types, Set<String> attributes, boolean timeMoved) {
-        Map<String, LiveSegment> found = new TreeMap<>();
+    List<LiveSegment> affected(Set<String> types, Set<String> attributes) {
+        BitSet found = (BitSet) everything.clone();
         for (String type : types) {
-            byType.getOrDefault(type, List.of()).forEach(s -> found.put(s.id(), s));
+            BitSet readers = byType.get(type);
+            if (readers != null) {
+                found.or(readers);
+            }
         }
         for (String name : attributes) {
-            byAttribute.getOrDefault(name, List.of()).forEach(s -> found.put(s.id(), s));
+            BitSet readers = byAttribute.get(name);
+            if (readers != null) {
+                found.or(readers);
+            }
         }
-        everything.forEach(s -> found.put(s.id(), s));
-        if (timeMoved) {
-            moving.forEach(s -> found.put(s.id(), s));
+        List<LiveSegment> segments = new ArrayList<>(found.cardinality());
+        for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+            segments.add(all.get(i));
         }
-        return found.values();
+        return segments;
     }
 }

@@ -17,6 +17,8 @@ final class WakeTimes {
     /** Delays in nanoseconds by type code; empty for types no window watches. */
     private long[][] delays = new long[0][];
     private long[] next = new long[0];
+    /** When each row's instant was computed. */
+    private long[] computedAt = new long[0];
 
     WakeTimes(EventTable events) {
         this.events = events;
@@ -44,12 +46,40 @@ final class WakeTimes {
         ensure(rows);
         for (int row = 0; row < rows; row++) {
             next[row] = compute(row, now);
+            computedAt[row] = now;
         }
     }
 
     void refresh(int row, long now) {
         ensure(row + 1);
         next[row] = compute(row, now);
+        computedAt[row] = now;
+    }
+
+    /**
+     * The type codes of the row's events whose time plus a delay fell after the row's instant was
+     * computed and at or before {@code now}: the types whose windows time has moved.
+     */
+    BitSet crossed(int row, long now) {
+        BitSet types = new BitSet();
+        if (row >= next.length) {
+            return types;
+        }
+        long since = computedAt[row];
+        for (int slot = events.first(row); slot != EventTable.END; slot = events.next(row, slot)) {
+            int type = events.types[slot];
+            if (type < delays.length && delays[type] != null && !types.get(type)) {
+                long time = events.times[slot];
+                for (long delay : delays[type]) {
+                    long at = EventTimes.plus(time, delay);
+                    if (at > since && at <= now) {
+                        types.set(type);
+                        break;
+                    }
+                }
+            }
+        }
+        return types;
     }
 
     /** Takes an event just added to the row into account, at {@code now}. */
@@ -102,6 +132,8 @@ final class WakeTimes {
             int old = next.length;
             next = Arrays.copyOf(next, Math.max(rows, old + old / 2));
             Arrays.fill(next, old, next.length, Long.MAX_VALUE);
+            computedAt = Arrays.copyOf(computedAt, next.length);
+            Arrays.fill(computedAt, old, next.length, Long.MIN_VALUE);
         }
     }
 }
