@@ -322,8 +322,9 @@ final class LiveMembership implements AutoCloseable {
     boolean isMember(String segmentId, String profileId) {
         lock.readLock().lock();
         try {
+            BitSet members = segment(segmentId).members;
             int row = profiles.rowOf(profileId);
-            return row >= 0 && segment(segmentId).members.get(row);
+            return row >= 0 && members.get(row);
         } finally {
             lock.readLock().unlock();
         }
