@@ -86,6 +86,11 @@ final class LiveMembership implements AutoCloseable {
     private EventCounters counters = new EventCounters(events);
     private WakeTimes wakes = new WakeTimes(events);
     private Map<String, Set<Long>> watched = Map.of();
+    /**
+     * Rows whose windows time had moved when the watched delays changed (a segment defined or
+     * removed): their counters were counted again then, and the next sweep re-tests them.
+     */
+    private final BitSet pending = new BitSet();
     private SegmentIndex index = SegmentIndex.EMPTY;
     private Instant now = Instant.MIN;
     private Instant datesCheckedAt = Instant.MIN;
@@ -217,6 +222,8 @@ final class LiveMembership implements AutoCloseable {
         datesCheckedAt = now;
         BitSet visit = (BitSet) due.clone();
         visit.or(dayTurned);
+        pending.and(profiles.liveRows());
+        visit.or(pending);
         List<Flip> flips = new ArrayList<>();
         Evaluation evaluation = evaluation(true);
         for (int row = visit.nextSetBit(0); row >= 0; row = visit.nextSetBit(row + 1)) {
@@ -227,12 +234,16 @@ final class LiveMembership implements AutoCloseable {
             if (dayTurned.get(row)) {
                 index.dated().forEach(s -> retest.put(s.id(), s));
             }
+            if (pending.get(row)) {
+                index.all().stream().filter(s -> !s.reads.moving().isEmpty()).forEach(s -> retest.put(s.id(), s));
+            }
             for (LiveSegment s : retest.values()) {
                 if (!s.reads.everything()) {
                     retest(s, row, evaluation, flips);
                 }
             }
         }
+        pending.clear();
         for (LiveSegment s : index.all()) {
             if (s.reads.everything()) {
                 diff(s, evaluateAll(s.compiled, true), flips);
@@ -276,6 +287,7 @@ final class LiveMembership implements AutoCloseable {
         lock.writeLock().lock();
         try {
             advance(at);
+            pending.or(wakes.due(profiles.size(), EventTimes.nanos(now)));
             LiveSegment old = segments.get(segment.id());
             segments.put(segment.id(), new LiveSegment(segment, old == null ? new BitSet() : old.members));
             Instant since = horizon();
@@ -300,6 +312,7 @@ final class LiveMembership implements AutoCloseable {
         lock.writeLock().lock();
         try {
             advance(at);
+            pending.or(wakes.due(profiles.size(), EventTimes.nanos(now)));
             LiveSegment removed = segments.remove(segmentId);
             if (removed == null) {
                 return List.of();
@@ -580,6 +593,9 @@ final class LiveMembership implements AutoCloseable {
             wakes.watch(delays);
             wakes.refreshAll(profiles.size(), t);
             watched = delays;
+            for (int row = pending.nextSetBit(0); row >= 0; row = pending.nextSetBit(row + 1)) {
+                counters.recount(row, t);
+            }
         }
         index = SegmentIndex.of(segments.values());
     }

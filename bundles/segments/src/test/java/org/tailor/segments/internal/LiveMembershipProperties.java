@@ -22,8 +22,8 @@ import org.tailor.api.segment.MembershipChange;
 /**
  * Live membership follows ingest and time exactly as {@link RuleEvaluator} decides at each
  * instant: random segments (referring to each other without cycles) over random profiles are
- * loaded, then time moves on in random steps while events arrive, profiles change, new ones appear
- * and profiles merge; after each step's {@code onIngest} and {@code sweep}, the members equal the
+ * loaded, then time moves on in random steps while segments are redefined, events arrive, profiles
+ * change, new ones appear and profiles merge; after each step's {@code onIngest} and {@code sweep}, the members equal the
  * reference, and the changes reported are exactly the difference. Half the seeds leave random
  * conditions to the interpreter. {@code -Dsegments.seed=<seed>} starts at a failing seed.
  */
@@ -50,6 +50,11 @@ class LiveMembershipProperties {
                     now = now.plus(Duration.ofHours(random.pick(STEP_HOURS))).plusMillis(random.pick(List.of(0, 1, 999)));
                     Set<String> changed = new LinkedHashSet<>();
                     List<Event> arrived = new ArrayList<>();
+                    if (random.pick(List.of(true, false, false, false))) {
+                        Segment redefined = redefined(random, segments);
+                        segments.put(redefined.id(), redefined);
+                        apply(reported, live.define(redefined, now));
+                    }
                     change(random, stores, now, changed, arrived);
                     apply(reported, live.onIngest(changed, arrived, now));
                     apply(reported, live.sweep(now));
@@ -122,6 +127,18 @@ class LiveMembershipProperties {
         Map<String, Segment> segments = new TreeMap<>();
         rules.forEach((id, rule) -> segments.put(id, new Segment(id, id, "", rule)));
         return segments;
+    }
+
+    /** One of the segments with a new random rule that refers to no segment, so that no cycle can appear. */
+    private static Segment redefined(RandomRules random, Map<String, Segment> segments) {
+        String id = random.pick(IDS);
+        for (int i = 0; i < 100; i++) {
+            Rule rule = random.rule(3);
+            if (SegmentGraph.references(rule).isEmpty()) {
+                return new Segment(id, id, "", rule);
+            }
+        }
+        return new Segment(id, id, "", new Rule.All(List.of()));
     }
 
     private static Map<String, Set<String>> expected(MemoryStores stores, Map<String, Segment> segments, Instant now) {
