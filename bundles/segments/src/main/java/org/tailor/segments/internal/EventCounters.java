@@ -28,10 +28,14 @@ final class EventCounters {
     /** The counts of one condition. */
     static final class Counter {
         private final EventMatcher matcher;
+        private final Key key;
+        /** The {@link WakeTimes#watchId} of its window, or -1 when time does not move it. */
+        private int watchId = -1;
         private int[] counts = new int[0];
 
-        Counter(EventMatcher matcher) {
+        Counter(EventMatcher matcher, Key key) {
             this.matcher = matcher;
+            this.key = key;
         }
 
         int count(int row) {
@@ -60,7 +64,7 @@ final class EventCounters {
         Key key = new Key(c.event(), c.where(), c.window());
         used.add(key);
         return counters.computeIfAbsent(key, k -> {
-            Counter counter = new Counter(matcher);
+            Counter counter = new Counter(matcher, k);
             fresh.add(counter);
             return counter;
         });
@@ -99,10 +103,18 @@ final class EventCounters {
         }
     }
 
-    /** Counts the row's events again at {@code now} for the counters of these event type codes only. */
-    void recount(int row, long now, BitSet types) {
+    /** Learns which watched (type, delay) pair moves each counter's window. */
+    void watchedBy(WakeTimes wakes) {
         for (Counter counter : counters.values()) {
-            if (types.get(counter.matcher.type())) {
+            counter.watchId = counter.key.window() instanceof Rule.LastDays last
+                    ? wakes.watchId(counter.key.event(), RuleReads.delayOf(last)) : -1;
+        }
+    }
+
+    /** Counts the row's events again at {@code now} for the counters whose windows moved ({@link WakeTimes#crossed}). */
+    void recount(int row, long now, BitSet moved) {
+        for (Counter counter : counters.values()) {
+            if (counter.watchId >= 0 && moved.get(counter.watchId)) {
                 counter.ensure(row + 1);
                 counter.counts[row] = count(counter.matcher, row, counter.matcher.start(now));
             }

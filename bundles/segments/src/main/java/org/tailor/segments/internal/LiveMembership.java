@@ -193,13 +193,13 @@ final class LiveMembership implements AutoCloseable {
                     wakes.refresh(row, t);
                 } else if (wakes.isDue(row, t)) {
                     // Time moved a window for this profile since it was last looked at: catch up now, or the sweep would miss it.
-                    touch.types.addAll(catchUp(row, t));
+                    touch.moved.or(catchUp(row, t));
                 }
             }
             Evaluation evaluation = evaluation(true);
             for (Map.Entry<Integer, Touch> entry : touched.entrySet()) {
                 Touch touch = entry.getValue();
-                Collection<LiveSegment> affected = touch.everything ? index.all() : index.affected(touch.types, touch.attributes);
+                Collection<LiveSegment> affected = touch.everything ? index.all() : index.affected(touch.types, touch.attributes, touch.moved);
                 for (LiveSegment s : affected) {
                     retest(s, entry.getKey(), evaluation, flips);
                 }
@@ -229,7 +229,7 @@ final class LiveMembership implements AutoCloseable {
         for (int row = visit.nextSetBit(0); row >= 0; row = visit.nextSetBit(row + 1)) {
             Map<String, LiveSegment> retest = new TreeMap<>();
             if (due.get(row)) {
-                index.affected(catchUp(row, t), Set.of()).forEach(s -> retest.put(s.id(), s));
+                index.affected(Set.of(), Set.of(), catchUp(row, t)).forEach(s -> retest.put(s.id(), s));
             }
             if (dayTurned.get(row)) {
                 index.dated().forEach(s -> retest.put(s.id(), s));
@@ -254,18 +254,14 @@ final class LiveMembership implements AutoCloseable {
     }
 
     /**
-     * Brings the row's counters and next instant up to {@code t} and returns the event types whose
-     * windows time moved for it: the segments reading those are the ones to re-test.
+     * Brings the row's counters and next instant up to {@code t} and returns the windows time moved
+     * for it ({@link WakeTimes#crossed}): the segments with those windows are the ones to re-test.
      */
-    private Set<String> catchUp(int row, long t) {
-        BitSet crossed = wakes.crossed(row, t);
-        counters.recount(row, t, crossed);
+    private BitSet catchUp(int row, long t) {
+        BitSet moved = wakes.crossed(row, t);
+        counters.recount(row, t, moved);
         wakes.refresh(row, t);
-        Set<String> types = new HashSet<>();
-        for (int type = crossed.nextSetBit(0); type >= 0; type = crossed.nextSetBit(type + 1)) {
-            types.add(events.typeName(type));
-        }
-        return types;
+        return moved;
     }
 
     /** Evaluates the segment for every profile and returns how its members changed. */
@@ -409,6 +405,7 @@ final class LiveMembership implements AutoCloseable {
     private static final class Touch {
         final Set<String> types = new HashSet<>();
         final Set<String> attributes = new HashSet<>();
+        final BitSet moved = new BitSet();
         boolean everything;
         boolean eventsReplaced;
     }
@@ -597,7 +594,8 @@ final class LiveMembership implements AutoCloseable {
                 counters.recount(row, t);
             }
         }
-        index = SegmentIndex.of(segments.values());
+        counters.watchedBy(wakes);
+        index = SegmentIndex.of(segments.values(), wakes);
     }
 
     private Evaluation evaluation(boolean counted) {

@@ -41,6 +41,11 @@ record RuleReads(Set<String> eventTypes, Set<String> attributes, Map<String, Set
                 collector.dates, collector.everything, Set.copyOf(collector.segments));
     }
 
+    /** When an event leaves a window of the last N days: it is in up to and including time + N days, and out a nanosecond later. */
+    static long delayOf(LastDays window) {
+        return window.days() * EventTimes.NANOS_PER_DAY + 1;
+    }
+
     /** Whether time passing alone can change the answer. */
     boolean movesWithTime() {
         return everything || dates || !moving.isEmpty();
@@ -106,8 +111,7 @@ record RuleReads(Set<String> eventTypes, Set<String> attributes, Map<String, Set
         private void event(String type, Rule.Window window) {
             types.add(type);
             if (window instanceof LastDays last) {
-                // An event is in the window up to and including time + N days, and out a nanosecond later.
-                moves(type, last.days() * EventTimes.NANOS_PER_DAY + 1);
+                moves(type, delayOf(last));
             }
         }
 

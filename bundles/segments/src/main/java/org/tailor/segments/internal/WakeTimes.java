@@ -2,6 +2,7 @@ package org.tailor.segments.internal;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,8 +15,11 @@ import java.util.Set;
 final class WakeTimes {
 
     private final EventTable events;
-    /** Delays in nanoseconds by type code; empty for types no window watches. */
+    /** Delays in nanoseconds by type code, ascending; null for types no window watches. */
     private long[][] delays = new long[0][];
+    /** The number of each (type, delay) watched, in the shape of {@link #delays}. */
+    private int[][] watchIds = new int[0][];
+    private final Map<String, Map<Long, Integer>> watchIdsByName = new HashMap<>();
     private long[] next = new long[0];
     /** When each row's instant was computed. */
     private long[] computedAt = new long[0];
@@ -24,17 +28,35 @@ final class WakeTimes {
         this.events = events;
     }
 
-    /** Sets the delays per event type; {@link #refreshAll} must follow. */
+    /**
+     * Sets the delays per event type and numbers each (type, delay) pair for {@link #crossed};
+     * {@link #refreshAll} must follow.
+     */
     void watch(Map<String, Set<Long>> byType) {
         long[][] table = new long[0][];
+        int[][] ids = new int[0][];
+        watchIdsByName.clear();
+        int next = 0;
         for (Map.Entry<String, Set<Long>> entry : byType.entrySet()) {
             int code = events.typeCode(entry.getKey());
             if (code >= table.length) {
                 table = Arrays.copyOf(table, code + 1);
+                ids = Arrays.copyOf(ids, code + 1);
             }
             table[code] = entry.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            ids[code] = new int[table[code].length];
+            for (int i = 0; i < table[code].length; i++) {
+                ids[code][i] = next;
+                watchIdsByName.computeIfAbsent(entry.getKey(), t -> new HashMap<>()).put(table[code][i], next++);
+            }
         }
         delays = table;
+        watchIds = ids;
+    }
+
+    /** The number {@link #crossed} gives the pair, or -1 when it is not watched. */
+    int watchId(String type, long delay) {
+        return watchIdsByName.getOrDefault(type, Map.of()).getOrDefault(delay, -1);
     }
 
     /** The instants by row, for {@link Evaluation}; the array is replaced when rows are added. */
@@ -57,29 +79,28 @@ final class WakeTimes {
     }
 
     /**
-     * The type codes of the row's events whose time plus a delay fell after the row's instant was
-     * computed and at or before {@code now}: the types whose windows time has moved.
+     * The (type, delay) pairs, by {@link #watchId}, for which one of the row's events left a window
+     * (or ran out its hours) after the row's instant was last computed and at or before {@code now}.
      */
     BitSet crossed(int row, long now) {
-        BitSet types = new BitSet();
+        BitSet crossed = new BitSet();
         if (row >= next.length) {
-            return types;
+            return crossed;
         }
         long since = computedAt[row];
         for (int slot = events.first(row); slot != EventTable.END; slot = events.next(row, slot)) {
             int type = events.types[slot];
-            if (type < delays.length && delays[type] != null && !types.get(type)) {
+            if (type < delays.length && delays[type] != null) {
                 long time = events.times[slot];
-                for (long delay : delays[type]) {
-                    long at = EventTimes.plus(time, delay);
+                for (int i = 0; i < delays[type].length; i++) {
+                    long at = EventTimes.plus(time, delays[type][i]);
                     if (at > since && at <= now) {
-                        types.set(type);
-                        break;
+                        crossed.set(watchIds[type][i]);
                     }
                 }
             }
         }
-        return types;
+        return crossed;
     }
 
     /** Takes an event just added to the row into account, at {@code now}. */
