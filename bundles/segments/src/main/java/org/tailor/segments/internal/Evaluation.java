@@ -20,6 +20,7 @@ final class Evaluation {
     final Instant now;
     final long nowNanos;
     final SegmentLookup segments;
+    private final ProfileFacts facts;
     /** Per row, the instant (nanoseconds) from which its counters are stale; null when counters are not to be read. */
     private final long[] countersValidUntil;
     /** Today as an epoch day, by time_zone code + 1 (0 for profiles without one). */
@@ -28,6 +29,13 @@ final class Evaluation {
     private EvaluationContext context;
 
     Evaluation(ProfileTable profiles, EventTable events, Instant now, SegmentLookup segments, long[] countersValidUntil) {
+        this(profiles, events, now, segments, countersValidUntil, ProfileFacts.NONE);
+    }
+
+    /** @param facts the scores and consent of the profiles, for conditions left to the evaluator */
+    Evaluation(ProfileTable profiles, EventTable events, Instant now, SegmentLookup segments, long[] countersValidUntil,
+               ProfileFacts facts) {
+        this.facts = facts;
         this.profiles = profiles;
         this.events = events;
         this.now = now;
@@ -79,7 +87,8 @@ final class Evaluation {
     EvaluationContext context(int row) {
         if (row != contextRow) {
             String id = profiles.id(row);
-            context = EvaluationContext.of(profiles.profile(row), events.events(row, id), now, segments);
+            context = EvaluationContext.of(profiles.profile(row), events.events(row, id), now, segments,
+                    facts.scores(id), facts.consents(id));
             contextRow = row;
         }
         return context;

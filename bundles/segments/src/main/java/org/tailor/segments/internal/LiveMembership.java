@@ -74,6 +74,9 @@ final class LiveMembership implements AutoCloseable {
     private final ProfileStore profileStore;
     private final EventStore eventStore;
     private final Predicate<Rule> interpreted;
+    private final ProfileFacts facts;
+    /** The lifecycle stages that lifecycle conditions read. */
+    private Optional<Lifecycle> lifecycle = Optional.empty();
     private final int threads;
     private final ExecutorService pool;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -105,13 +108,23 @@ final class LiveMembership implements AutoCloseable {
 
     /** For tests: leaves the conditions {@code interpreted} accepts to {@link RuleEvaluator}. */
     LiveMembership(ProfileStore profileStore, EventStore eventStore, int threads, Predicate<Rule> interpreted) {
+        this(profileStore, eventStore, ProfileFacts.NONE, threads, interpreted);
+    }
+
+    /**
+     * @param facts scores and consent, for rules that read them; such rules are left to
+     *              {@link RuleEvaluator}, re-tested for every changed profile and at every sweep
+     */
+    LiveMembership(ProfileStore profileStore, EventStore eventStore, ProfileFacts facts, int threads,
+                   Predicate<Rule> interpreted) {
+        this.facts = facts;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         this.profileStore = profileStore;
         this.eventStore = eventStore;
         this.threads = threads;
-        this.interpreted = interpreted;
+        this.interpreted = interpreted.or(RuleCompiler::needsInterpreter);
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread thread = new Thread(r, "tailor-segments-evaluation");
             thread.setDaemon(true);
@@ -129,6 +142,11 @@ final class LiveMembership implements AutoCloseable {
     // ---- writer ----
 
     /** Reads the stores and computes the segments' members at {@code at}; see the class comment. */
+    /** Sets the lifecycle stages that lifecycle conditions read; before {@link #load}. */
+    void useLifecycle(Optional<Lifecycle> stages) {
+        lifecycle = stages;
+    }
+
     void load(Collection<Segment> definitions, Instant at) {
         lock.writeLock().lock();
         try {
@@ -157,6 +175,19 @@ final class LiveMembership implements AutoCloseable {
      * @param newEvents events stored for the first time
      */
     List<MembershipChange> onIngest(Set<String> profileIds, List<Event> newEvents, Instant at) {
+        return update(profileIds, newEvents, false, at);
+    }
+
+    /**
+     * Reads the profiles and all their events in the window again from the store and re-tests
+     * them: for notifications that may overlap what {@link #load} read, which {@link #onIngest}
+     * would count twice.
+     */
+    List<MembershipChange> resync(Set<String> profileIds, Instant at) {
+        return update(profileIds, List.of(), true, at);
+    }
+
+    private List<MembershipChange> update(Set<String> profileIds, List<Event> newEvents, boolean rereadEvents, Instant at) {
         List<Flip> flips = new ArrayList<>();
         lock.writeLock().lock();
         try {
@@ -172,6 +203,12 @@ final class LiveMembership implements AutoCloseable {
             }
             for (String id : ids) {
                 refreshProfile(id, touched, readWithEvents, flips);
+                int row = profiles.rowOf(id);
+                if (rereadEvents && row >= 0 && profiles.isLive(row) && !readWithEvents.contains(id)) {
+                    readEvents(id, row, readWithEvents);
+                    touch(touched, row).eventsReplaced = true;
+                    touch(touched, row).everything = true;
+                }
             }
             for (Event e : newEvents) {
                 String owner = absorbedInto.getOrDefault(e.profileId(), e.profileId());
@@ -534,7 +571,18 @@ final class LiveMembership implements AutoCloseable {
     }
 
     private SegmentLookup lookup() {
-        return id -> Optional.ofNullable(segments.get(id)).map(s -> s.segment.rule());
+        Optional<Lifecycle> stages = lifecycle;
+        return new SegmentLookup() {
+            @Override
+            public Optional<Rule> rule(String id) {
+                return Optional.ofNullable(segments.get(id)).map(s -> s.segment.rule());
+            }
+
+            @Override
+            public Optional<Lifecycle> lifecycle() {
+                return stages;
+            }
+        };
     }
 
     /** The segment and those that refer to it, directly or not. */
@@ -599,12 +647,12 @@ final class LiveMembership implements AutoCloseable {
     }
 
     private Evaluation evaluation(boolean counted) {
-        return new Evaluation(profiles, events, now, lookup(), counted ? wakes.instants() : null);
+        return new Evaluation(profiles, events, now, lookup(), counted ? wakes.instants() : null, facts);
     }
 
     /** The rows whose day, in their time zone, is not the one it was at the last sweep. */
     private BitSet dayTurned() {
-        Evaluation before = new Evaluation(profiles, events, datesCheckedAt, lookup(), null);
+        Evaluation before = new Evaluation(profiles, events, datesCheckedAt, lookup(), null, facts);
         Evaluation after = evaluation(false);
         BitSet turned = new BitSet();
         BitSet live = profiles.liveRows();
@@ -645,7 +693,7 @@ final class LiveMembership implements AutoCloseable {
     }
 
     private BitSet evaluateRange(CompiledCondition rule, int from, int to, long[] validUntil, SegmentLookup lookup) {
-        Evaluation evaluation = new Evaluation(profiles, events, now, lookup, validUntil);
+        Evaluation evaluation = new Evaluation(profiles, events, now, lookup, validUntil, facts);
         BitSet live = profiles.liveRows();
         BitSet members = new BitSet(to);
         for (int row = live.nextSetBit(from); row >= 0 && row < to; row = live.nextSetBit(row + 1)) {

@@ -48,12 +48,24 @@ final class RuleCompiler {
         this(profiles, events, counters, segments, rule -> false);
     }
 
+    /**
+     * Conditions the compiler has no column test for: windows counted back from days ago, and
+     * every condition that reads scores, consent or the lifecycle (which fall to the last branch
+     * of {@link #compile} by themselves).
+     */
+    static boolean needsInterpreter(Rule rule) {
+        Rule.Window window = rule instanceof EventCondition c ? c.window()
+                : rule instanceof BoughtCondition c ? c.window()
+                : rule instanceof SequenceCondition c ? c.window() : null;
+        return window instanceof Rule.DaysAgo;
+    }
+
     CompiledCondition compile(Rule rule) {
         return compile(rule, List.of());
     }
 
     private CompiledCondition compile(Rule rule, List<String> visiting) {
-        if (interpreted.test(rule)) {
+        if (interpreted.test(rule) || needsInterpreter(rule)) {
             return new InterpretedTest(rule);
         }
         if (rule instanceof All all) {
