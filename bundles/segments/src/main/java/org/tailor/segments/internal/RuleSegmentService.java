@@ -30,6 +30,7 @@ import org.tailor.api.model.ConsentRecord;
 import org.tailor.api.model.Event;
 import org.tailor.api.model.Profile;
 import org.tailor.api.model.SegmentDefinition;
+import org.tailor.api.ingest.IngestListener;
 import org.tailor.api.segment.ExplainStep;
 import org.tailor.api.segment.MembershipChange;
 import org.tailor.api.segment.MembershipListener;
@@ -48,9 +49,9 @@ import org.tailor.api.store.ScoreStore;
  * dynamic segment is recomputed when its definition changes and on a schedule, and the changes
  * are published to {@link MembershipListener}s. {@link #explain} traces an evaluation for people.
  */
-@Component(service = SegmentService.class, configurationPid = "org.tailor.segments", immediate = true)
+@Component(service = {SegmentService.class, IngestListener.class}, configurationPid = "org.tailor.segments", immediate = true)
 @Designate(ocd = RuleSegmentServiceConfig.class)
-public class RuleSegmentService implements SegmentService {
+public class RuleSegmentService implements SegmentService, IngestListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleSegmentService.class);
 
@@ -67,6 +68,16 @@ public class RuleSegmentService implements SegmentService {
     private final ScheduledExecutorService worker;
     /** The rules whose membership is stored, by segment id: what the last recompute evaluated. */
     private final Map<String, Segment> computed = new TreeMap<>();
+    private final RuleSegmentServiceConfig config;
+    /** Membership kept current in memory; null while loading and when switched off. Written on the worker only. */
+    private volatile LiveMembership live;
+    private Optional<Lifecycle> liveLifecycle = Optional.empty();
+    /**
+     * Until when a notification may describe data that loading the live membership read already: such
+     * a notification re-reads its profiles instead of adding its events, which would count them twice.
+     */
+    private volatile Instant overlapUntil = Instant.MAX;
+    private volatile Thread workerThread;
 
     @Activate
     public RuleSegmentService(RuleSegmentServiceConfig config, @Reference ProfileStore profiles, @Reference EventStore events,
@@ -87,16 +98,26 @@ public class RuleSegmentService implements SegmentService {
         this.files = new SegmentFiles(registry);
         this.snapshots = new StaticSnapshots(registry.directory());
         this.memberships = new Memberships(membership);
+        this.config = config;
         registry.rescan();
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "tailor-segments");
             thread.setDaemon(true);
+            workerThread = thread;
             return thread;
         });
         long interval = config.reload_ms();
         if (interval > 0) {
             worker.scheduleWithFixedDelay(() -> logged("Reloading segments from " + registry.directory(), this::refresh),
                     interval, interval, TimeUnit.MILLISECONDS);
+        }
+        if (config.live_enabled()) {
+            worker.execute(() -> logged("Loading live segment membership", this::startLive));
+            long sweep = config.sweep_seconds();
+            if (sweep > 0) {
+                worker.scheduleWithFixedDelay(() -> logged("Sweeping live segment membership", this::sweep),
+                        sweep, sweep, TimeUnit.SECONDS);
+            }
         }
         long recompute = config.recompute_minutes();
         if (recompute > 0) {
@@ -109,6 +130,87 @@ public class RuleSegmentService implements SegmentService {
     @Deactivate
     void deactivate() {
         worker.shutdownNow();
+        LiveMembership current = live;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /**
+     * Loads the live membership from the store and makes the stored membership agree with it,
+     * publishing whoever entered or left while Tailor was not looking.
+     */
+    private void startLive() {
+        SegmentRegistry.View view = registry.view();
+        LiveMembership previous = live;
+        live = null;
+        if (previous != null) {
+            previous.close();
+        }
+        overlapUntil = Instant.MAX;
+        LiveMembership fresh = new LiveMembership(profiles, events, facts(), Math.max(1, config.evaluation_threads()),
+                rule -> false);
+        fresh.useLifecycle(view.lifecycle());
+        Instant now = clock.instant();
+        fresh.load(view.segments().values().stream().map(LoadedSegment::segment).toList(), now);
+        synchronized (computed) {
+            for (LoadedSegment loaded : view.segments().values()) {
+                memberships.replace(loaded.id(), visitor -> fresh.forEachMember(loaded.id(), visitor), now);
+                computed.put(loaded.id(), loaded.segment());
+            }
+        }
+        liveLifecycle = view.lifecycle();
+        live = fresh;
+        // Notifications of data committed while loading may still be on their way.
+        overlapUntil = clock.instant().plusSeconds(10);
+        LOG.info("Live segment membership loaded: {} segments", view.segments().size());
+    }
+
+    private ProfileFacts facts() {
+        return new ProfileFacts() {
+            @Override
+            public Map<String, Object> scores(String profileId) {
+                return scores.scoresOf(profileId);
+            }
+
+            @Override
+            public List<ConsentRecord> consents(String profileId) {
+                return consents.history(profileId);
+            }
+        };
+    }
+
+    /**
+     * Queues what ingest changed for the worker and returns at once; membership follows in
+     * milliseconds. Before the live membership is loaded, loading will read it from the store.
+     */
+    @Override
+    public void ingested(Set<String> profileIds, List<Event> newEvents) {
+        if (!config.live_enabled()) {
+            return;
+        }
+        boolean overlapping = clock.instant().isBefore(overlapUntil);
+        worker.execute(() -> logged("Updating segment membership after ingest", () -> {
+            LiveMembership current = live;
+            if (current == null) {
+                return;
+            }
+            Instant now = clock.instant();
+            if (overlapping) {
+                Set<String> touched = new HashSet<>(profileIds);
+                newEvents.forEach(e -> touched.add(e.profileId()));
+                memberships.apply(current.resync(touched, now));
+            } else {
+                memberships.apply(current.onIngest(profileIds, newEvents, now));
+            }
+        }));
+    }
+
+    private void sweep() {
+        LiveMembership current = live;
+        if (current != null) {
+            memberships.apply(current.sweep(clock.instant()));
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -132,10 +234,19 @@ public class RuleSegmentService implements SegmentService {
     private void refresh() {
         registry.rescan();
         SegmentRegistry.View view = registry.view();
+        LiveMembership current = live;
+        if (current != null && !view.lifecycle().equals(liveLifecycle)) {
+            // Lifecycle edits are rare and can reach any segment and further back in time: start afresh.
+            startLive();
+            return;
+        }
         synchronized (computed) {
             for (String gone : List.copyOf(computed.keySet())) {
                 if (view.segment(gone).isEmpty()) {
                     computed.remove(gone);
+                    if (current != null) {
+                        memberships.apply(current.remove(gone, clock.instant()));
+                    }
                     if (snapshots.find(gone).isEmpty()) {
                         memberships.clear(gone, clock.instant());
                     }
@@ -159,8 +270,10 @@ public class RuleSegmentService implements SegmentService {
 
     private MembershipUpdate recompute(SegmentRegistry.View view, LoadedSegment loaded) {
         Instant now = clock.instant();
-        MembershipUpdate update = memberships.replace(loaded.id(), visitor -> evaluate(view, loaded, now,
-                profile -> visitor.accept(profile.id())), now);
+        LiveMembership current = live;
+        MembershipUpdate update = current == null
+                ? memberships.replace(loaded.id(), visitor -> evaluate(view, loaded, now, profile -> visitor.accept(profile.id())), now)
+                : recomputeLive(current, loaded, now);
         synchronized (computed) {
             computed.put(loaded.id(), loaded.segment());
         }
@@ -169,6 +282,22 @@ public class RuleSegmentService implements SegmentService {
                     update.entered(), update.left(), update.took().toMillis());
         }
         return update;
+    }
+
+    /**
+     * Defines the segment in the live membership (or redefines it, re-testing it and the segments
+     * that refer to it), then makes the stored membership agree.
+     */
+    private MembershipUpdate recomputeLive(LiveMembership current, LoadedSegment loaded, Instant now) {
+        long started = System.nanoTime();
+        List<MembershipChange> decided = new ArrayList<>(current.define(loaded.segment(), now));
+        decided.addAll(current.recompute(loaded.id(), now));
+        memberships.apply(decided);
+        MembershipUpdate stored = memberships.replace(loaded.id(), visitor -> current.forEachMember(loaded.id(), visitor), now);
+        long entered = decided.stream().filter(c -> c.segmentId().equals(loaded.id()) && c.entered()).count();
+        long left = decided.stream().filter(c -> c.segmentId().equals(loaded.id()) && !c.entered()).count();
+        return new MembershipUpdate(loaded.id(), stored.members(), entered + stored.entered(), left + stored.left(),
+                java.time.Duration.ofNanos(System.nanoTime() - started));
     }
 
     private void logged(String what, Runnable work) {
@@ -183,6 +312,10 @@ public class RuleSegmentService implements SegmentService {
     /** Runs the work on the worker thread and waits for it, so that stored membership has one writer. */
     private <T> T onWorker(java.util.concurrent.Callable<T> work) {
         try {
+            if (Thread.currentThread() == workerThread) {
+                // Already there (a snapshot streams members): waiting for a queued task would wait for ourselves.
+                return work.call();
+            }
             return worker.submit(work).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -192,6 +325,10 @@ public class RuleSegmentService implements SegmentService {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -269,7 +406,34 @@ public class RuleSegmentService implements SegmentService {
         // One rule version and one instant for the whole pass, so that a reload or the clock
         // moving on mid-stream cannot make the members a mix of two definitions.
         SegmentRegistry.View view = registry.view();
-        return evaluate(view, loaded(view, segmentId), clock.instant(), visitor);
+        LoadedSegment segment = loaded(view, segmentId);
+        Optional<LiveMembership> current = onWorker(() -> liveFor(segment));
+        if (current.isEmpty()) {
+            return evaluate(view, segment, clock.instant(), visitor);
+        }
+        AtomicLong members = new AtomicLong();
+        profiles.forEach(profile -> {
+            if (current.get().isMember(segmentId, profile.id())) {
+                members.incrementAndGet();
+                visitor.accept(profile);
+            }
+        });
+        return members.get();
+    }
+
+    /**
+     * The live membership brought up to now for the segment, its changes stored; empty when there
+     * is none or it does not hold this version of the segment yet.
+     */
+    private Optional<LiveMembership> liveFor(LoadedSegment segment) {
+        LiveMembership current = live;
+        synchronized (computed) {
+            if (current == null || !segment.segment().equals(computed.get(segment.id()))) {
+                return Optional.empty();
+            }
+        }
+        memberships.apply(current.recompute(segment.id(), clock.instant()));
+        return Optional.of(current);
     }
 
     private long evaluate(SegmentRegistry.View view, LoadedSegment segment, Instant now, Consumer<Profile> visitor) {

@@ -21,4 +21,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "leave as time windows move; the first run is at start. 0 recomputes only when a definition "
                     + "changes or on demand.")
     long recompute_minutes() default 15;
+
+    @AttributeDefinition(name = "Live membership",
+            description = "Keep profiles and the events the segments' windows reach in memory, so that membership "
+                    + "follows every ingest at once; off, membership changes only at recomputes.")
+    boolean live_enabled() default true;
+
+    @AttributeDefinition(name = "Sweep interval (seconds)",
+            description = "How often live membership re-tests the profiles for which time alone changed something "
+                    + "(an event left a window, a day turned); 0 leaves that to the recomputes.")
+    long sweep_seconds() default 60;
+
+    @AttributeDefinition(name = "Evaluation threads", description = "Threads that evaluate a whole segment.")
+    int evaluation_threads() default 2;
 }

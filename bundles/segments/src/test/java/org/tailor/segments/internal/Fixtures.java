@@ -33,10 +33,15 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** The configuration with the given properties; scheduled recomputes are off unless given. */
+    /**
+     * The configuration with the given properties; scheduled recomputes, sweeps and live membership
+     * are off unless given, so that a test sees evaluation against the stores.
+     */
     static RuleSegmentServiceConfig config(Map<String, Object> properties) {
         Map<String, Object> withDefaults = new java.util.HashMap<>(properties);
         withDefaults.putIfAbsent("recompute.minutes", 0);
+        withDefaults.putIfAbsent("live.enabled", false);
+        withDefaults.putIfAbsent("sweep.seconds", 0);
         return Converters.standardConverter().convert(withDefaults).to(RuleSegmentServiceConfig.class);
     }
 
@@ -186,12 +191,18 @@ final class Fixtures {
         }
 
         @Override
+        public long forEachSince(Instant since, Consumer<Event> visitor) {
+            List<Event> found = events.stream().filter(e -> since == null || !e.occurredAt().isBefore(since)).toList();
+            found.forEach(visitor);
+            return found.size();
+        }
+
+        @Override
         public long count() {
             return events.size();
         }
     }
 
-    /** A clock the test moves by hand. */
     /** Stored membership with the store's contract: only changes that alter membership are kept. */
     static final class InMemoryMembershipStore implements org.tailor.api.store.MembershipStore {
         private final Map<String, java.util.SortedSet<String>> members = new java.util.HashMap<>();
@@ -262,6 +273,7 @@ final class Fixtures {
         }
     }
 
+    /** A clock the test moves by hand. */
     static final class MutableClock extends Clock {
         private volatile Instant now;
 
