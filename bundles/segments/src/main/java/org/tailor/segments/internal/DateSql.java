@@ -28,10 +28,10 @@ final class DateSql {
                 CASE WHEN v.is_instant THEN i.dom ELSE v.dom END AS dom
               FROM (SELECT CASE WHEN l.d IS NOT NULL THEN (l.d - DATE '1970-01-01') - k.k * 146097 END AS day,
                   extract(month FROM l.d)::int AS month, extract(day FROM l.d)::int AS dom
-                FROM (SELECT %s AS us) u
-                CROSS JOIN LATERAL (SELECT %s::bigint AS eday) e
-                CROSS JOIN LATERAL (SELECT CASE WHEN e.eday < -2400000 THEN -%s ELSE 0 END AS k) k
-                CROSS JOIN LATERAL (SELECT CASE WHEN e.eday <= 100000000 THEN (%s)::date END AS d) l) i)"""
+                FROM (SELECT %s AS us OFFSET 0) u
+                CROSS JOIN LATERAL (SELECT %s::bigint AS eday OFFSET 0) e
+                CROSS JOIN LATERAL (SELECT CASE WHEN e.eday < -2400000 THEN -%s ELSE 0 END AS k OFFSET 0) k
+                CROSS JOIN LATERAL (SELECT CASE WHEN e.eday <= 100000000 THEN (%s)::date END AS d OFFSET 0) l OFFSET 0) i OFFSET 0)"""
             .formatted(StoredValueSql.floorDiv("v.nanos", "1000"), StoredValueSql.floorDiv("u.us", "86400000000"),
                     StoredValueSql.floorDiv("e.eday + 2400000", "146097"), ZoneSql.local("to_timestamp(((e.eday + k.k * 146097) * 86400)::float8)"
                     + " + make_interval(secs => ((u.us - e.eday * 86400000000) / 1000000.0)::float8)"));
@@ -49,7 +49,7 @@ final class DateSql {
                 ? SqlFragment.format("ld.day BETWEEN t.today - {} AND t.today", days)
                 : SqlFragment.format("ld.day BETWEEN t.today AND t.today + {}", days);
         return Optional.of(SqlFragment.format("COALESCE((SELECT {} FROM {} v CROSS JOIN LATERAL " + LOCAL_DAY
-                        + " ld CROSS JOIN LATERAL (SELECT ({})::date" + DAYS_SINCE_EPOCH + " AS today) t), FALSE)",
+                        + " ld CROSS JOIN LATERAL (SELECT ({})::date" + DAYS_SINCE_EPOCH + " AS today OFFSET 0) t), FALSE)",
                 range, StoredValueSql.decoded(AttributeSql.value(c.attribute())), today(scope)));
     }
 
@@ -60,11 +60,11 @@ final class DateSql {
         scope.useZone();
         return Optional.of(SqlFragment.format("COALESCE((SELECT (a.next" + DAYS_SINCE_EPOCH + ") > ld.day AND a.next <= t.today + {}"
                         + " FROM {} v CROSS JOIN LATERAL " + LOCAL_DAY + " ld"
-                        + " CROSS JOIN LATERAL (SELECT ({})::date AS today) t"
+                        + " CROSS JOIN LATERAL (SELECT ({})::date AS today OFFSET 0) t"
                         + " CROSS JOIN LATERAL (SELECT CASE WHEN c.this_year < t.today THEN c.next_year ELSE c.this_year END AS next"
                         + " FROM (SELECT make_date(y.y, ld.month, " + dayIn("y.y") + ") AS this_year,"
                         + " make_date(y.y + 1, ld.month, " + dayIn("y.y + 1") + ") AS next_year"
-                        + " FROM (SELECT extract(year FROM t.today)::int AS y) y) c) a), FALSE)",
+                        + " FROM (SELECT extract(year FROM t.today)::int AS y OFFSET 0) y OFFSET 0) c OFFSET 0) a), FALSE)",
                 SqlFragment.param(c.days(), "int"), StoredValueSql.decoded(AttributeSql.value(c.attribute())), today(scope)));
     }
 

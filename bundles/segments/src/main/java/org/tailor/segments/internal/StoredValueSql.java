@@ -26,6 +26,10 @@ import java.util.stream.IntStream;
  * arithmetic: no PostgreSQL date cast, so no value can make the query fail, years outside
  * PostgreSQL's range included, and instants keep their nanoseconds.
  *
+ * <p>The derived tables here and in the other {@code *Sql} classes end in {@code OFFSET 0}, which
+ * keeps PostgreSQL from pulling them up into the expressions that use their columns: pulled up,
+ * each layer repeats the one below at every use, and planning a rule took seconds.
+ *
  * <p>PostgreSQL text cannot hold the character U+0000, and a document with an escaped one
  * cannot be read with {@code ->} at all; {@link #document} reads such documents with U+0001 in
  * its place. That is the one place where SQL can see a value differently from Java.
@@ -91,11 +95,11 @@ final class StoredValueSql {
               CROSS JOIN LATERAL (SELECT %s AS num OFFSET 0) n
               CROSS JOIN LATERAL (SELECT regexp_match(t.raw, CASE t.tag WHEN 's' THEN %s WHEN 'date' THEN %s
                   WHEN 'instant' THEN %s END) AS g OFFSET 0) m
-              CROSS JOIN LATERAL (SELECT %s) f
+              CROSS JOIN LATERAL (SELECT %s OFFSET 0) f
               CROSS JOIN LATERAL (SELECT %s AS valid, e.eday,
                   (e.eday * 86400 + f.hh * 3600 + f.mi * 60 + f.ss
                     - f.sign * (COALESCE(f.oh, 0) * 3600 + f.om * 60 + f.os))::numeric * 1000000000 + f.ns AS nanos
-                FROM (SELECT %s AS eday) e) c)""";
+                FROM (SELECT %s AS eday OFFSET 0) e OFFSET 0) c OFFSET 0)""";
 
     private StoredValueSql() {
     }

@@ -39,14 +39,14 @@ final class ZoneSql {
 
     /** Joins {@code tz.pg_name} (a zone PostgreSQL knows, or null) and {@code po.utc_offset} to profile {@code p}. */
     static final String PROFILE_ZONE = """
-            LEFT JOIN LATERAL (SELECT btrim(t.raw, %1$s) AS name FROM %2$s t) pz ON TRUE
+            LEFT JOIN LATERAL (SELECT btrim(t.raw, %1$s) AS name FROM %2$s t OFFSET 0) pz ON TRUE
             LEFT JOIN tailor_zones tz ON tz.java_id = pz.name
             CROSS JOIN LATERAL (SELECT COALESCE(CASE WHEN o.h <= 18 AND o.m <= 59 AND o.s <= 59 AND o.h * 3600 + o.m * 60 + o.s <= 64800
                   THEN o.sign * make_interval(secs => o.h * 3600 + o.m * 60 + o.s) END, interval '0') AS utc_offset
               FROM (SELECT CASE g[1] WHEN '-' THEN -1 ELSE 1 END AS sign,
                   CASE WHEN length(d) = 1 THEN d::int ELSE substr(d, 1, 2)::int END AS h,
                   COALESCE(NULLIF(substr(d, 3, 2), '')::int, 0) AS m, COALESCE(NULLIF(substr(d, 5, 2), '')::int, 0) AS s
-                FROM (SELECT g, replace(g[2], ':', '') AS d FROM regexp_match(pz.name, %3$s) AS g) r) o) po"""
+                FROM (SELECT g, replace(g[2], ':', '') AS d FROM regexp_match(pz.name, %3$s) AS g OFFSET 0) r OFFSET 0) o OFFSET 0) po"""
             .formatted(StoredValueSql.WHITESPACE,
                     StoredValueSql.tagged(SqlFragment.format("{} -> '" + EvaluationContext.TIME_ZONE + "'",
                             StoredValueSql.document("p.attributes"))).sql(),
