@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.tailor.segments.internal.Rule.All;
 import org.tailor.segments.internal.Rule.AnniversaryCondition;
 import org.tailor.segments.internal.Rule.Any;
@@ -58,8 +59,13 @@ final class RuleSql {
         return Map.entry(type, (rule, scope) -> compiler.apply(type.cast(rule), scope));
     }
 
-    /** {@code SELECT} of the matching live profiles' ids, column {@code id}; empty if the rule cannot be compiled. */
-    static Optional<SqlFragment> memberIds(Rule rule, SegmentLookup segments, Instant now) {
+    /**
+     * {@code SELECT} of the matching live profiles' ids, column {@code id}; empty if the rule
+     * cannot be compiled.
+     *
+     * @param zones the time zones PostgreSQL knows, asked for only when the rule has date conditions
+     */
+    static Optional<SqlFragment> memberIds(Rule rule, SegmentLookup segments, Instant now, Supplier<ZoneSql.Names> zones) {
         SqlScope scope = new SqlScope(now, segments);
         Optional<SqlFragment> predicate = predicate(rule, scope);
         if (predicate.isEmpty() || predicate.get().params().size() > MAX_PARAMETERS) {
@@ -67,12 +73,12 @@ final class RuleSql {
         }
         SqlFragment select = SqlFragment.format("SELECT p.id FROM profiles p" + (scope.usesZone() ? "\n" + ZoneSql.PROFILE_ZONE : "")
                 + "\nWHERE p.absorbed_into IS NULL AND ({})", predicate.get());
-        return Optional.of(scope.usesZone() ? SqlFragment.format("WITH {}\n{}", ZoneSql.zones(), select) : select);
+        return Optional.of(scope.usesZone() ? SqlFragment.format("WITH {}\n{}", ZoneSql.zones(zones.get()), select) : select);
     }
 
     /** {@code SELECT count(*)} of the matching live profiles; empty if the rule cannot be compiled. */
-    static Optional<SqlFragment> memberCount(Rule rule, SegmentLookup segments, Instant now) {
-        return memberIds(rule, segments, now).map(ids -> SqlFragment.format("SELECT count(*) FROM ({}) m", ids));
+    static Optional<SqlFragment> memberCount(Rule rule, SegmentLookup segments, Instant now, Supplier<ZoneSql.Names> zones) {
+        return memberIds(rule, segments, now, zones).map(ids -> SqlFragment.format("SELECT count(*) FROM ({}) m", ids));
     }
 
     /** The rule as a predicate on profile {@code p}; empty if some part of it cannot be compiled. */

@@ -19,7 +19,8 @@ import org.tailor.api.store.StoreException;
 /**
  * Segment membership computed in the PostgreSQL store by the query {@link RuleSql} compiles, for
  * counts and audiences too large to walk profile by profile. Each call runs in one read-only
- * transaction, so it sees one snapshot of the store. Thread safe.
+ * transaction, so it sees one snapshot of the store. The time zones PostgreSQL knows are read on
+ * first need and kept. Thread safe.
  *
  * <p>A rule that does not compile (see {@link RuleSql}) is reported as such, and the caller
  * evaluates it in memory.
@@ -31,6 +32,8 @@ final class SqlMembership {
 
     private final DataSource dataSource;
     private final SegmentLookup segments;
+    /** Asked of PostgreSQL on first need; a race only asks twice. */
+    private volatile ZoneSql.Names zones;
 
     /**
      * @param dataSource the PostgreSQL store's
@@ -43,7 +46,7 @@ final class SqlMembership {
 
     /** How many live profiles match at {@code now}; empty if the rule does not compile to SQL. */
     OptionalLong count(Rule rule, Instant now) {
-        Optional<SqlFragment> query = RuleSql.memberCount(rule, segments, now);
+        Optional<SqlFragment> query = RuleSql.memberCount(rule, segments, now, this::zones);
         if (query.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -61,7 +64,7 @@ final class SqlMembership {
      */
     boolean forEachMember(Rule rule, Instant now, Consumer<String> member) {
         Objects.requireNonNull(member, "member");
-        Optional<SqlFragment> query = RuleSql.memberIds(rule, segments, now);
+        Optional<SqlFragment> query = RuleSql.memberIds(rule, segments, now, this::zones);
         if (query.isEmpty()) {
             return false;
         }
@@ -72,6 +75,19 @@ final class SqlMembership {
             return null;
         });
         return true;
+    }
+
+    private ZoneSql.Names zones() {
+        ZoneSql.Names known = zones;
+        if (known == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                known = ZoneSql.resolve(connection);
+            } catch (SQLException e) {
+                throw new StoreException("reading PostgreSQL's time zones failed: " + e.getMessage() + " [SQLState " + e.getSQLState() + "]", e);
+            }
+            zones = known;
+        }
+        return known;
     }
 
     private interface Rows<T> {
