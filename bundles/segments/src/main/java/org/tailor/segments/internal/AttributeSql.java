@@ -30,8 +30,10 @@ final class AttributeSql {
 
     /** The JSON value {@link AttributeEvaluation#valueOf} reads for profile {@code p}, or NULL. */
     static SqlFragment value(String name) {
-        return SqlFragment.format("COALESCE({} -> {}, to_json((SELECT i.identity_value FROM profile_identities i"
-                        + " WHERE i.profile_id = p.id AND i.namespace = {} ORDER BY i.identity_value LIMIT 1)))",
+        // The first by the aggregate's ORDER BY, not ORDER BY ... LIMIT 1: that invites PostgreSQL to walk the
+        // primary key (namespace, identity_value) through every identity of the namespace for each profile.
+        return SqlFragment.format("COALESCE({} -> {}, to_json((SELECT (array_agg(i.identity_value ORDER BY i.identity_value))[1]"
+                        + " FROM profile_identities i WHERE i.profile_id = p.id AND i.namespace = {})))",
                 StoredValueSql.document("p.attributes"), SqlFragment.param(name, "text"), SqlFragment.param(name, "text"));
     }
 
