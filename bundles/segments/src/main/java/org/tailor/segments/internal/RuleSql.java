@@ -84,7 +84,7 @@ final class RuleSql {
     /** The rule as a predicate on profile {@code p}; empty if some part of it cannot be compiled. */
     static Optional<SqlFragment> predicate(Rule rule, SqlScope scope) {
         BiFunction<Rule, SqlScope, Optional<SqlFragment>> compiler = KINDS.get(rule.getClass());
-        return compiler == null || !scope.count() ? Optional.empty() : compiler.apply(rule, scope);
+        return compiler == null || !scope.admit() ? Optional.empty() : compiler.apply(rule, scope);
     }
 
     private static Optional<SqlFragment> all(All all, SqlScope scope) {

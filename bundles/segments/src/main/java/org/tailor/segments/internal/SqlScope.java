@@ -65,7 +65,7 @@ final class SqlScope {
     }
 
     /** Counts one more rule into the query; false once there are more than {@link #MAX_NODES}. */
-    boolean count() {
+    boolean admit() {
         return ++shared.nodes <= MAX_NODES;
     }
 

@@ -42,8 +42,13 @@ final class StoredValueSql {
 
     /** ValueComparison's number syntax. */
     private static final String JSON_NUMBER = "'^-?(0|[1-9][0-9]{0,99})(\\.[0-9]{1,100})?([eE][+-]?[0-9]{1,4})?$'";
-    /** BigDecimal.toString(), within what PostgreSQL's numeric holds. */
-    private static final String DECIMAL = "'^-?[0-9]{1,255}(\\.[0-9]{1,255})?(E[+-]?[0-9]{1,4})?$'";
+    /** BigDecimal.toString() with an exponent PostgreSQL's numeric holds (with at most {@link #MAX_DIGITS} characters). */
+    private static final String DECIMAL = "'^-?[0-9]+(\\.[0-9]+)?(E[+-]?[0-9]{1,4})?$'";
+    /**
+     * The longest numeral read as a number; longer ones (a BigInteger of thousands of digits)
+     * could overflow numeric, and SQL compares them as text, unlike Java.
+     */
+    private static final int MAX_DIGITS = 10_000;
     /** What ValueComparison.asDate accepts in text: LocalDate.parse or OffsetDateTime.parse, before range checks. */
     private static final String TEXT_DATE = "'^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[Tt]([0-9]{2}):([0-9]{2})"
             + "(?::([0-9]{2})(?:\\.([0-9]{0,9}))?)?(?:([Zz])|([+-])([0-9]{2})(?::([0-9]{2})(?::([0-9]{2}))?)?))?$'";
@@ -66,10 +71,10 @@ final class StoredValueSql {
               WHEN 'null' THEN NULL ELSE s.j #>> ARRAY[]::text[] END AS raw""";
 
     private static final String NUMBER = """
-            CASE t.tag WHEN 'n' THEN t.raw::numeric WHEN 'int' THEN t.raw::numeric
-              WHEN 'decimal' THEN CASE WHEN t.raw ~ %s THEN t.raw::numeric END
-              WHEN 'float' THEN CASE WHEN t.raw ~ '^-?[0-9]' THEN t.raw::real::float8::text::numeric END
-              WHEN 's' THEN CASE WHEN t.raw ~ %s THEN t.raw::numeric END END""".formatted(DECIMAL, JSON_NUMBER);
+            CASE WHEN length(t.raw) > %s THEN NULL WHEN t.tag = 'n' OR t.tag = 'int' THEN t.raw::numeric
+              WHEN t.tag = 'decimal' THEN CASE WHEN t.raw ~ %s THEN t.raw::numeric END
+              WHEN t.tag = 'float' THEN CASE WHEN t.raw ~ '^-?[0-9]' THEN t.raw::real::float8::text::numeric END
+              WHEN t.tag = 's' THEN CASE WHEN t.raw ~ %s THEN t.raw::numeric END END""".formatted(MAX_DIGITS, DECIMAL, JSON_NUMBER);
 
     private static final String FIELDS = """
             m.g[1]::bigint AS yy, m.g[2]::int AS mo, m.g[3]::int AS dd, m.g[4]::int AS hh, m.g[5]::int AS mi,

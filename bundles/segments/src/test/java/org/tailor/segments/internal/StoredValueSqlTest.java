@@ -3,6 +3,7 @@ package org.tailor.segments.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -101,6 +102,17 @@ class StoredValueSqlTest {
         assertThat(decodeAll(SqlFragment.format("{} -> 'x'", document)).get("nul").txt()).isEqualTo("a\u0001b");
         assertThat(decodeAll(SqlFragment.format("{} -> 'y'", document)).get("nul").txt()).isEqualTo("\\u0000 is not a NUL");
         assertThat(decodeAll(SqlFragment.format("{} -> 'z'", document)).get("nul").num()).isEqualTo("5");
+    }
+
+    /** A numeral too long for numeric never fails the query; SQL reads it as text, where Java still has a number. */
+    @Test
+    void aNumeralTooLongForNumericIsText() {
+        BigInteger huge = BigInteger.TEN.pow(20_000);
+        BigDecimal wide = new BigDecimal(BigInteger.TEN.pow(300)).add(new BigDecimal("0.5"));
+        store.profiles.save(Fixtures.profile("huge", Fixtures.map("x", huge, "y", wide)));
+        SqlFragment document = StoredValueSql.document("p.attributes");
+        assertThat(decodeAll(SqlFragment.format("{} -> 'x'", document)).get("huge").num()).isNull();
+        assertThat(new BigDecimal(decodeAll(SqlFragment.format("{} -> 'y'", document)).get("huge").num())).isEqualByComparingTo(wide);
     }
 
     @Test
