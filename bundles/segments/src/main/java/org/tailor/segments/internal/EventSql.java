@@ -29,7 +29,10 @@ import org.tailor.segments.internal.Rule.Window;
  */
 final class EventSql {
 
-    /** The span of PostgreSQL's timestamptz that a bound can be sent as; every stored event lies within a day of it. */
+    /**
+     * The span of timestamptz a bound is sent in: PostgreSQL's, less the first day, which the
+     * driver sends as -infinity. No stored event lies beyond it, so a bound beyond it is left out.
+     */
     private static final Instant FIRST = Instant.parse("-4713-11-25T00:00:00Z");
     private static final Instant LAST = Instant.parse("+294276-12-31T23:59:59.999999Z");
 

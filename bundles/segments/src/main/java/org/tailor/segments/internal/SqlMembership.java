@@ -97,6 +97,7 @@ final class SqlMembership {
     private <T> T inReadOnlyTransaction(String operation, SqlFragment query, Rows<T> rows) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
+            boolean readOnly = connection.isReadOnly();
             // PostgreSQL's driver streams with a fetch size only inside a transaction.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
@@ -116,14 +117,22 @@ final class SqlMembership {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
             } finally {
-                connection.setReadOnly(false);
                 connection.setAutoCommit(autoCommit);
+                connection.setReadOnly(readOnly);
             }
         } catch (SQLException e) {
             throw new StoreException(operation + " in SQL failed: " + e.getMessage() + " [SQLState " + e.getSQLState() + "]", e);
+        }
+    }
+
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -9,20 +9,21 @@ import java.util.Objects;
  * What compiling one rule to SQL reads and records: the instant of evaluation, the other
  * segments' rules, the segments being inlined on the way here (to stop a cycle, as
  * {@link EvaluationContext#visiting()} does), fresh aliases for nested subqueries, the size of
- * the query so far, and whether it needs the profile's time zone. Not thread safe; one per compilation.
+ * the query so far, and whether it needs the profile's time zone. Not thread safe; one per
+ * compilation.
  */
 final class SqlScope {
-
-    private final Instant now;
-    private final SegmentLookup segments;
-    private final List<String> visiting;
-    private final Shared shared;
 
     /**
      * Rules compiled in one query, inlined segments included: references can multiply a rule
      * many times over, and past this it is cheaper to evaluate in memory than to build the query.
      */
     static final int MAX_NODES = 10_000;
+
+    private final Instant now;
+    private final SegmentLookup segments;
+    private final List<String> visiting;
+    private final Shared shared;
 
     private static final class Shared {
         int aliases;
