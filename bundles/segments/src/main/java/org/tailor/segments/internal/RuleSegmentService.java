@@ -2,6 +2,8 @@ package org.tailor.segments.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -78,6 +81,8 @@ public class RuleSegmentService implements SegmentService, IngestListener {
      */
     private volatile Instant overlapUntil = Instant.MAX;
     private volatile Thread workerThread;
+    /** Counts and audiences in the database, when the store is PostgreSQL and live membership is off. */
+    private volatile SqlMembership sql;
 
     @Activate
     public RuleSegmentService(RuleSegmentServiceConfig config, @Reference ProfileStore profiles, @Reference EventStore events,
@@ -222,6 +227,32 @@ public class RuleSegmentService implements SegmentService, IngestListener {
         memberships.remove(listener);
     }
 
+    /** The store's query connections; used only on PostgreSQL, the database the compiled SQL is written for. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(tailor.store=query)")
+    void bindQueryDataSource(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                sql = new SqlMembership(dataSource, new SegmentLookup() {
+                    @Override
+                    public Optional<Rule> rule(String segmentId) {
+                        return registry.view().rule(segmentId);
+                    }
+
+                    @Override
+                    public Optional<Lifecycle> lifecycle() {
+                        return registry.view().lifecycle();
+                    }
+                });
+            }
+        } catch (SQLException e) {
+            LOG.warn("Cannot tell which database the store is; segments are evaluated in memory: {}", e.toString());
+        }
+    }
+
+    void unbindQueryDataSource(DataSource dataSource) {
+        sql = null;
+    }
+
     /** Reads changed files now rather than at the next poll, and recomputes the segments that changed. */
     void reload() {
         onWorker(() -> {
@@ -272,7 +303,7 @@ public class RuleSegmentService implements SegmentService, IngestListener {
         Instant now = clock.instant();
         LiveMembership current = live;
         MembershipUpdate update = current == null
-                ? memberships.replace(loaded.id(), visitor -> evaluate(view, loaded, now, profile -> visitor.accept(profile.id())), now)
+                ? memberships.replace(loaded.id(), visitor -> memberIds(view, loaded, now, visitor), now)
                 : recomputeLive(current, loaded, now);
         synchronized (computed) {
             computed.put(loaded.id(), loaded.segment());
@@ -408,17 +439,35 @@ public class RuleSegmentService implements SegmentService, IngestListener {
         SegmentRegistry.View view = registry.view();
         LoadedSegment segment = loaded(view, segmentId);
         Optional<LiveMembership> current = onWorker(() -> liveFor(segment));
-        if (current.isEmpty()) {
-            return evaluate(view, segment, clock.instant(), visitor);
+        if (current.isPresent()) {
+            return forEachProfile(id -> current.get().isMember(segmentId, id), visitor);
         }
+        SqlMembership database = sql;
+        Set<String> ids = new HashSet<>();
+        if (database != null && database.forEachMember(segment.segment().rule(), clock.instant(), ids::add)) {
+            return forEachProfile(ids::contains, visitor);
+        }
+        return evaluate(view, segment, clock.instant(), visitor);
+    }
+
+    /** One pass over the profiles, giving those whose id is a member. */
+    private long forEachProfile(java.util.function.Predicate<String> member, Consumer<Profile> visitor) {
         AtomicLong members = new AtomicLong();
         profiles.forEach(profile -> {
-            if (current.get().isMember(segmentId, profile.id())) {
+            if (member.test(profile.id())) {
                 members.incrementAndGet();
                 visitor.accept(profile);
             }
         });
         return members.get();
+    }
+
+    /** The ids of the members now: from PostgreSQL when the rule compiles to SQL, else evaluated here. */
+    private void memberIds(SegmentRegistry.View view, LoadedSegment segment, Instant now, Consumer<String> ids) {
+        SqlMembership database = sql;
+        if (database == null || !database.forEachMember(segment.segment().rule(), now, ids)) {
+            evaluate(view, segment, now, profile -> ids.accept(profile.id()));
+        }
     }
 
     /**

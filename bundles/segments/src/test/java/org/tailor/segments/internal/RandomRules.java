@@ -53,14 +53,33 @@ final class RandomRules {
     static final List<String> STAGES = List.of("new_subscriber", "active", "at_risk", "churned");
     static final List<String> TESTED_STAGES = List.of("new_subscriber", "active", "at_risk", "churned", "none", "vip2");
 
+    /** Text that sorts differently by UTF-16 unit and by code point, and the characters around it. */
+    static final List<String> WIDE_TEXTS = List.of("\uE000", "\uFFFD", "\uD83D\uDE00", "\uDBFF\uDFFF", "a\uFFFDb",
+            "a\uD83D\uDE00b", "\uFB01", "\u00A0pad\u2003", " Europe/Berlin ", "\u0001");
+    /** Time zone attribute values: ids, offsets in every form ZoneId.of takes, and ones it refuses. */
+    static final List<String> WIDE_ZONES = List.of("UTC", "Europe/Berlin", "Pacific/Kiritimati", "America/Los_Angeles",
+            "Asia/Kolkata", "Australia/Lord_Howe", "CET", "EET", "MET", "WET", "EST5EDT", "Etc/GMT+5", "Etc/GMT-14", "GMT0",
+            "Zulu", "+05:30", "-5", "+0545", "-09:30:15", "+18", "+18:00:01", "UTC+10", "UT-3", "GMT+05:45", " Asia/Tokyo\t",
+            "europe/berlin", "EST", "Not/AZone", "", "Z", "+5:30", "UTC0");
+
     final long seed;
     private final Random random;
+    private final boolean wideLiterals;
     private int profiles;
     private int events;
 
     RandomRules(long seed) {
+        this(seed, false);
+    }
+
+    /**
+     * @param wideLiterals whether rules also compare with the values of {@link #storedValue}: numerals
+     *     and dates in every form, and text beyond the Basic Multilingual Plane
+     */
+    RandomRules(long seed, boolean wideLiterals) {
         this.seed = seed;
         this.random = new Random(seed);
+        this.wideLiterals = wideLiterals;
     }
 
     Rule rule(int depth) {
@@ -192,6 +211,9 @@ final class RandomRules {
     }
 
     Object literal(Operator op) {
+        if (wideLiterals && op != Operator.EXISTS && op != Operator.BETWEEN && random.nextInt(3) == 0) {
+            return wideLiteral(op);
+        }
         switch (op) {
             case EXISTS:
                 return null;
@@ -265,6 +287,174 @@ final class RandomRules {
             default:
                 return BigDecimal.valueOf(random.nextLong()).scaleByPowerOfTen(random.nextInt(11) - 5);
         }
+    }
+
+    private Object wideLiteral(Operator op) {
+        switch (op) {
+            case IN:
+            case NOT_IN:
+                return List.of(wideScalar(), wideScalar());
+            case CONTAINS:
+            case STARTS_WITH: {
+                String text = pick(TEXTS);
+                return either(pick(WIDE_TEXTS), text.substring(0, Math.min(2, text.length())));
+            }
+            default:
+                return wideScalar();
+        }
+    }
+
+    private Object wideScalar() {
+        switch (random.nextInt(4)) {
+            case 0:
+                return dateText();
+            case 1:
+                return numberText();
+            case 2:
+                return pick(WIDE_TEXTS);
+            default: {
+                String text = numberText();
+                return text.matches("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?") ? new BigDecimal(text) : number();
+            }
+        }
+    }
+
+    /**
+     * Text in or near the date forms ValueComparison reads: ISO dates and date-times with every
+     * kind of offset, and ones just outside (the 29th of February in other years, hour 24, a
+     * missing zone, a space for the 'T').
+     */
+    String dateText() {
+        String date = pick(List.of("2024", "2023", "2025", "0000", "1999", "9999", "2100")) + "-"
+                + pick(List.of("01", "02", "06", "12", "00", "13")) + "-" + pick(List.of("01", "14", "15", "16", "28", "29", "30", "31", "00", "32"));
+        if (random.nextBoolean()) {
+            return date;
+        }
+        StringBuilder text = new StringBuilder(date).append(pick(List.of("T", "T", "T", "t", " ")))
+                .append(pick(List.of("00", "10", "12", "23", "24", "1"))).append(':').append(pick(List.of("00", "30", "59", "60")));
+        if (random.nextInt(4) > 0) {
+            text.append(':').append(pick(List.of("00", "59", "60")));
+            if (random.nextBoolean()) {
+                text.append('.').append("123456789123".substring(0, random.nextInt(11)));
+            }
+        }
+        return text.append(pick(List.of("Z", "Z", "z", "+01", "+01:00", "-05:30", "+0100", "+18:00", "+18:01", "-18:00", "+01:00:30",
+                "+00:00:60", "+1", "", "UTC", "-00:00"))).toString();
+    }
+
+    /** Text in or near JSON number syntax. */
+    String numberText() {
+        if (random.nextInt(4) == 0) {
+            return pick(List.of("-0", "01", "1.", ".5", "+1", "1e5", "1E+5", "1e-5", "-1.5e3", "0.000", "9".repeat(100), "1" + "0".repeat(101),
+                    "1e9999", "1e-9999", "2e", "0x10", "1_000", "\u0661"));
+        }
+        String integer = random.nextInt(5) == 0 ? "0" : Integer.toString(1 + random.nextInt(200));
+        String fraction = random.nextBoolean() ? "" : "." + "5050".substring(0, 1 + random.nextInt(4));
+        String exponent = random.nextInt(4) == 0 ? pick(List.of("e3", "E-2", "e+1")) : "";
+        return (random.nextInt(3) == 0 ? "-" : "") + integer + fraction + exponent;
+    }
+
+    /**
+     * A value of any type the store's codec keeps, with the awkward ones: numerals and dates as
+     * text in every form, all the number types, non-finite floating point, dates and instants far
+     * outside today's years, instants with nanoseconds, text beyond the Basic Multilingual Plane.
+     * No text holds U+0000, which PostgreSQL cannot store as text (see StoredValueSql).
+     */
+    Object storedValue(Instant now) {
+        switch (random.nextInt(16)) {
+            case 0:
+                return pick(TEXTS);
+            case 1:
+                return dateText();
+            case 2:
+                return numberText();
+            case 3:
+                return pick(WIDE_TEXTS);
+            case 4:
+                return (long) random.nextInt(201) - 100;
+            case 5:
+                return pick(List.<Object>of(7, (short) -3, (byte) 10, new java.math.BigInteger("123456789012345678901234567890"), -5));
+            case 6:
+                return pick(List.of(0.5, -0.0, 1.0E10, 1.0E-7, 2.5e300, 4.9E-324, Double.NaN, Double.NEGATIVE_INFINITY, 9.5, 100.0));
+            case 7:
+                return pick(List.of(0.1f, 1.4E-45f, 3.4028235E38f, Float.NaN, 10f, -2.5f));
+            case 8:
+                return either(number(), new BigDecimal(pick(List.of("1E+3", "0E-10", "-0.0", "1.50", "12345678901234567890.123", "9.5"))));
+            case 9:
+                return random.nextBoolean();
+            case 10:
+                return LocalDate.of(2020, 1, 1).plusDays(random.nextInt(2000));
+            case 11:
+                return pick(List.of(LocalDate.of(-5000, 3, 1), LocalDate.of(0, 2, 29), LocalDate.of(10_000, 6, 15), LocalDate.of(1_000_000, 1, 1),
+                        LocalDate.of(1992, 2, 29), LocalDate.of(2000, 2, 29), LocalDate.of(1980, 6, 16)));
+            case 12:
+                return now.minusSeconds(random.nextInt(100_000_000)).plusNanos(random.nextInt(3) * 333_333_333L);
+            case 13:
+                return pick(List.of(Instant.parse("-5000-06-15T10:00:00Z"), Instant.parse("+100000-01-01T00:00:00Z"),
+                        Instant.parse("0000-02-29T23:30:00Z"), Instant.parse("1992-02-29T22:00:00Z"), now.plusNanos(1),
+                        Instant.parse("-100000-06-15T23:59:59.999999999Z"), Instant.parse("2025-06-15T23:59:59.9999995Z")));
+            case 14:
+                return now.plus(Duration.ofDays(random.nextInt(800) - 400)).plusSeconds(random.nextInt(86_400));
+            default:
+                return value(now);
+        }
+    }
+
+    /**
+     * A profile as {@link #profile} makes them, with values from {@link #storedValue}, a time
+     * zone from {@link #WIDE_ZONES} and, sometimes, two identities in one namespace.
+     */
+    Profile storedProfile(Instant now) {
+        String id = "p" + (++profiles);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (String name : ATTRIBUTES) {
+            if (!name.equals("email") && random.nextInt(5) < 3) {
+                attributes.put(name, name.equals("time_zone") ? either(pick(WIDE_ZONES), storedValue(now)) : storedValue(now));
+            }
+        }
+        for (String name : DATE_ATTRIBUTES) {
+            if (random.nextInt(3) == 0) {
+                attributes.put(name, storedValue(now));
+            }
+        }
+        Set<Identity> identities = new LinkedHashSet<>();
+        if (random.nextInt(4) > 0) {
+            identities.add(new Identity(Identity.EMAIL, id + "@example.com"));
+        }
+        if (random.nextInt(4) == 0) {
+            identities.add(new Identity(Identity.EMAIL, pick(List.of("a", "Z", "\u00e9", "0")) + id + "@example.org"));
+        }
+        if (random.nextInt(3) == 0) {
+            identities.add(new Identity("city", pick(TEXTS) + id));
+        }
+        return new Profile(id, identities, attributes, Fixtures.CREATED, Fixtures.CREATED);
+    }
+
+    /** Events as {@link #events} makes them, with values from {@link #storedValue}, nulls among them. */
+    List<Event> storedEvents(String profileId, Instant now) {
+        List<Event> list = new ArrayList<>();
+        int n = random.nextInt(12);
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            for (String name : PROPERTIES) {
+                switch (random.nextInt(4)) {
+                    case 0:
+                        break;
+                    case 1:
+                        properties.put(name, pick(List.of("outdoor", "kitchen", "10", "9.5")));
+                        break;
+                    default:
+                        properties.put(name, random.nextInt(10) == 0 ? null : storedValue(now));
+                }
+            }
+            if (random.nextInt(3) == 0) {
+                properties.put("categories", pick(List.of(String.join(",", new LinkedHashSet<>(List.of(pick(CATEGORIES), pick(CATEGORIES)))),
+                        " outdoor , ,kitchen\u3000", "shoes,", ",outdoor,", "kitchenware", 42L)));
+            }
+            list.add(new Event("e" + (++events), profileId, pick(EVENT_TYPES), occurredAt(now).plusNanos(random.nextInt(3) * 400),
+                    properties, "random"));
+        }
+        return list;
     }
 
     /** A value as the store holds them: String, Long, BigDecimal, Boolean, LocalDate or Instant. */
