@@ -142,6 +142,32 @@ public final class JdbcConsentStore implements ConsentStore {
         });
     }
 
+    /** Oldest first by recordedAt, then in the order appended. */
+    @Override
+    public List<ConsentRecord> historyOf(Collection<String> profileIds) {
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(profileIds));
+        if (ids.size() <= 1) {
+            return ids.isEmpty() ? List.of() : history(ids.get(0));
+        }
+        return db.withConnection("read consent history of profiles " + ids, c -> {
+            try (PreparedStatement statement = c.prepareStatement("SELECT profile_id, purpose, status, recorded_at,"
+                    + " source, lawful_basis, channel, text_version, text_hash, actor, expires_at"
+                    + " FROM consent_records WHERE profile_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") ORDER BY recorded_at, seq")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    statement.setString(i + 1, ids.get(i));
+                }
+                List<ConsentRecord> history = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        history.add(read(rows));
+                    }
+                }
+                return history;
+            }
+        });
+    }
+
     private static ConsentRecord read(ResultSet rows) throws SQLException {
         Optional<Instant> expiresAt = Jdbc.getOptionalInstant(rows, "expires_at");
         return new ConsentRecord(rows.getString("profile_id"), rows.getString("purpose"),
