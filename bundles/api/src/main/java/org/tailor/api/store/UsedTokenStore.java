@@ -19,6 +19,9 @@ public interface UsedTokenStore {
      */
     boolean spend(String tokenId, String kind, Instant usedAt, Instant expiresAt);
 
+    /** Whether the token was spent (and not yet forgotten). */
+    boolean spent(String tokenId);
+
     /**
      * Forgets ids whose tokens expired before {@code now}.
      *

@@ -38,6 +38,16 @@ public final class JdbcUsedTokenStore implements UsedTokenStore {
     }
 
     @Override
+    public boolean spent(String tokenId) {
+        return db.withConnection("look up token " + tokenId, c -> {
+            try (PreparedStatement statement = c.prepareStatement("SELECT COUNT(*) FROM used_tokens WHERE token_id = ?")) {
+                statement.setString(1, tokenId);
+                return Jdbc.count(statement) > 0;
+            }
+        });
+    }
+
+    @Override
     public int forgetExpired(Instant now) {
         return db.withConnection("forget expired tokens", c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM used_tokens WHERE expires_at < ?")) {

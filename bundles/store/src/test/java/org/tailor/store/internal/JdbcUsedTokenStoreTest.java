@@ -29,7 +29,9 @@ class JdbcUsedTokenStoreTest extends DatabaseTestSupport {
 
     @Test
     void aTokenIsSpentOnce() {
+        assertThat(store.spent("t1")).isFalse();
         assertThat(store.spend("t1", "unsubscribe", T0, T0.plusSeconds(3600))).isTrue();
+        assertThat(store.spent("t1")).isTrue();
         assertThat(store.spend("t1", "unsubscribe", T0.plusSeconds(1), T0.plusSeconds(3600))).isFalse();
         assertThat(store.spend("t2", "confirm", T0, T0.plusSeconds(10))).isTrue();
     }
