@@ -27,6 +27,9 @@ public interface AuditLogStore {
      */
     long forEach(long fromSeq, Consumer<AuditEntry> visitor);
 
+    /** Up to {@code limit} entries with {@code seq >= fromSeq}, in seq order; never null. */
+    java.util.List<AuditEntry> read(long fromSeq, int limit);
+
     /**
      * The last seq and hash as the store recorded them apart from the entries: a verifier compares
      * them with the last entry, which catches entries cut off the end of the chain.

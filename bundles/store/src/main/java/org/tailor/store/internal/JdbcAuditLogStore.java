@@ -45,15 +45,39 @@ public final class JdbcAuditLogStore implements AuditLogStore {
                 long visited = 0;
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        visitor.accept(new AuditEntry(rows.getLong(1), Jdbc.getInstant(rows, "logged_at"),
-                                rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
-                                rows.getString(7)));
+                        visitor.accept(entry(rows));
                         visited++;
                     }
                 }
                 return visited;
             }
         });
+    }
+
+    @Override
+    public List<AuditEntry> read(long fromSeq, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return db.withConnection("read the audit chain", c -> {
+            try (PreparedStatement statement = c.prepareStatement("SELECT seq, logged_at, kind, subject, detail,"
+                    + " prev_hash, hash FROM audit_log WHERE seq >= ? ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
+                statement.setLong(1, fromSeq);
+                statement.setInt(2, limit);
+                List<AuditEntry> entries = new java.util.ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        entries.add(entry(rows));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
+    private static AuditEntry entry(ResultSet rows) throws java.sql.SQLException {
+        return new AuditEntry(rows.getLong(1), Jdbc.getInstant(rows, "logged_at"), rows.getString(3),
+                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7));
     }
 
     @Override

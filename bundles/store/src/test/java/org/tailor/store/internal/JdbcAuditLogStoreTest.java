@@ -55,6 +55,8 @@ class JdbcAuditLogStoreTest extends DatabaseTestSupport {
         List<AuditEntry> tail = new ArrayList<>();
         log.forEach(2, tail::add);
         assertThat(tail).containsExactly(second);
+        assertThat(log.read(1, 1)).containsExactly(first);
+        assertThat(log.read(2, 10)).containsExactly(second);
     }
 
     @Test
