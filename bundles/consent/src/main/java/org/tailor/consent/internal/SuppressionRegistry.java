@@ -66,26 +66,9 @@ public final class SuppressionRegistry implements SuppressionList {
         return cache.writing(holders, () -> store.add(suppression, actor));
     }
 
-    /** Adds a hash whose address is no longer known (an erased person's), with the same effect. */
-    boolean addHash(String hash, SuppressionReason reason, String note, String actor, List<String> holders) {
-        Suppression suppression = new Suppression(hash, reason, note, clock.instant());
-        return cache.writing(holders, () -> store.add(suppression, actor));
-    }
-
     @Override
     public Optional<Suppression> find(String address) {
         return store.find(hasher.hash(address));
-    }
-
-    /** The first suppression among the addresses, or empty. */
-    Optional<Suppression> firstOf(List<String> addresses) {
-        for (String address : addresses) {
-            Optional<Suppression> found = find(address);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
     }
 
     @Override
