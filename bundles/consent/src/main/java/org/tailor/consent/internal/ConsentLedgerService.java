@@ -109,8 +109,9 @@ public class ConsentLedgerService implements ConsentService, ConsentAdministrati
             LOG.warn("Consent check for profile {} failed; treating as no consent: {}", profileId, e.toString());
             return ConsentDecision.unavailable("consent could not be confirmed: " + e.getMessage());
         }
-        ConsentState state = stateOf(purpose, snapshot, clock.instant());
-        if (!state.granted()) {
+        ConsentRecord deciding = snapshot.deciding().get(purpose);
+        if (deciding == null || !deciding.grantsAt(clock.instant())) {
+            ConsentState state = stateOf(purpose, snapshot, clock.instant());
             return ConsentDecision.deny(state.deciding().map(r -> describe(state.status(), r))
                     .orElse("no consent recorded for " + purpose));
         }
@@ -119,7 +120,7 @@ public class ConsentLedgerService implements ConsentService, ConsentAdministrati
             return ConsentDecision.deny("address suppressed (" + s.reason().name().toLowerCase(Locale.ROOT)
                     + " since " + s.addedAt() + ")");
         }
-        return ConsentDecision.allow(describe(ConsentStatus.GRANTED, state.deciding().get()));
+        return snapshot.allowed().get(purpose);
     }
 
     @Override
@@ -236,7 +237,13 @@ public class ConsentLedgerService implements ConsentService, ConsentAdministrati
                 break;
             }
         }
-        return new Snapshot(Set.copyOf(ids), Map.copyOf(deciding), suppression, loadedAt);
+        Map<String, ConsentDecision> allowed = new HashMap<>();
+        deciding.forEach((purpose, entry) -> {
+            if (entry.status() == ConsentStatus.GRANTED) {
+                allowed.put(purpose, ConsentDecision.allow(describe(ConsentStatus.GRANTED, entry)));
+            }
+        });
+        return new Snapshot(Set.copyOf(ids), Map.copyOf(deciding), Map.copyOf(allowed), suppression, loadedAt);
     }
 
     /** The deciding entry per purpose of a history, by the rules in the class comment. */
