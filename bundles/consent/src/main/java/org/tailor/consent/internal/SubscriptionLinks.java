@@ -43,6 +43,7 @@ import org.tailor.api.store.UsedTokenStore;
 public final class SubscriptionLinks implements SubscriptionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionLinks.class);
+    private static final int FORGET_EVERY = 1000;
 
     private final ConsentService consent;
     private final ConsentAdministration administration;
@@ -54,6 +55,7 @@ public final class SubscriptionLinks implements SubscriptionService {
     private final Duration confirmLifetime;
     private final Duration linkLifetime;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong spends = new java.util.concurrent.atomic.AtomicLong();
 
     @Activate
     public SubscriptionLinks(ConsentConfig config, @Reference ConsentService consent,
@@ -193,6 +195,10 @@ public final class SubscriptionLinks implements SubscriptionService {
             }
             String message = action.apply(link);
             used.spend(link.id(), kind.name().toLowerCase(Locale.ROOT), now, link.expiresAt());
+            if (spends.incrementAndGet() % FORGET_EVERY == 0) {
+                // A used id is needed only until its token expires anyway; pruning now and then keeps the table small.
+                used.forgetExpired(now);
+            }
             return new LinkOutcome(Result.DONE, message);
         } catch (UnknownPurposeException e) {
             return new LinkOutcome(Result.INVALID, "This link is for a choice that no longer exists.");
