@@ -30,6 +30,7 @@ import org.tailor.api.ingest.IngestListener;
 import org.tailor.api.model.ConsentRecord;
 import org.tailor.api.model.ConsentStatus;
 import org.tailor.api.model.Event;
+import org.tailor.api.model.Identity;
 import org.tailor.api.model.LawfulBasis;
 import org.tailor.api.model.Profile;
 import org.tailor.api.model.Suppression;
@@ -226,7 +227,7 @@ public class ConsentLedgerService implements ConsentService, ConsentAdministrati
             ids.add(profile.get().id());
             ids.addAll(people.personIds(profile.get().id()));
             profile.get().identities().stream()
-                    .filter(i -> i.namespace().equals(org.tailor.api.model.Identity.EMAIL))
+                    .filter(i -> i.namespace().equals(Identity.EMAIL))
                     .forEach(i -> addresses.add(i.value()));
         }
         Map<String, ConsentRecord> deciding = deciding(store.historyOf(ids));

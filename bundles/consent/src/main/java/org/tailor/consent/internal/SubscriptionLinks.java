@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -55,7 +56,7 @@ public final class SubscriptionLinks implements SubscriptionService {
     private final Duration confirmLifetime;
     private final Duration linkLifetime;
     private final Clock clock;
-    private final java.util.concurrent.atomic.AtomicLong spends = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong spends = new AtomicLong();
 
     @Activate
     public SubscriptionLinks(ConsentConfig config, @Reference ConsentService consent,
