@@ -28,8 +28,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String[] purpose_attributes() default {"personalization=*"};
 
     @AttributeDefinition(name = "Cached people",
-            description = "How many people's current consent the check cache holds; the least used are dropped first.")
-    int cache_size() default 1_000_000;
+            description = "How many people's current consent the check cache holds; the least used are dropped first. About"
+                    + " 550 bytes of heap each: 100,000 take about 55 MB, a million about 550 MB.")
+    int cache_size() default 100_000;
 
     @AttributeDefinition(name = "Cache lifetime (s)",
             description = "How long a cached answer is used at most. Changes made through this node take effect at"
