@@ -39,13 +39,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Suppression key", type = AttributeType.PASSWORD,
             description = "Base64 key of the suppression list's HMAC. Generated into this configuration at first start;"
-                    + " changing it makes every stored suppression unmatchable. Never logged.")
-    String suppression_key() default "";
+                    + " changing it makes every stored suppression unmatchable. Never logged; a private property (leading dot),"
+                    + " so it is not copied into service properties.")
+    String _suppression_key() default "";
 
     @AttributeDefinition(name = "Token key", type = AttributeType.PASSWORD,
             description = "Base64 key that signs confirmation, unsubscribe and preference links. Generated into this"
                     + " configuration at first start; changing it voids every link already sent. Never logged.")
-    String token_key() default "";
+    String _token_key() default "";
 
     @AttributeDefinition(name = "Public URL",
             description = "The absolute http(s) URL under which the consent pages are reached from outside"

@@ -22,14 +22,15 @@ import org.slf4j.LoggerFactory;
  * <p>There is no built-in key, which would let anyone forge links for every installation. A key
  * missing from the configuration is generated at first start and written into it, so that it
  * survives restarts and can be backed up and copied to other nodes with the rest of {@code etc/}.
- * Keys are never logged.
+ * Keys are never logged, and their property names start with a dot: Declarative Services does not
+ * copy such private properties into the service properties that every bundle can read.
  */
 @Component(service = ConsentKeys.class, configurationPid = ConsentLedgerService.PID)
 @Designate(ocd = ConsentConfig.class)
 public final class ConsentKeys {
 
-    static final String SUPPRESSION_KEY = "suppression.key";
-    static final String TOKEN_KEY = "token.key";
+    static final String SUPPRESSION_KEY = ".suppression.key";
+    static final String TOKEN_KEY = ".token.key";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsentKeys.class);
     private static final Base64.Decoder DECODER = Base64.getDecoder();
@@ -40,8 +41,8 @@ public final class ConsentKeys {
 
     @Activate
     public ConsentKeys(ConsentConfig config, @Reference ConfigurationAdmin configurations) throws IOException {
-        byte[] suppression = decode(SUPPRESSION_KEY, config.suppression_key());
-        byte[] token = decode(TOKEN_KEY, config.token_key());
+        byte[] suppression = decode(SUPPRESSION_KEY, config._suppression_key());
+        byte[] token = decode(TOKEN_KEY, config._token_key());
         if (suppression == null || token == null) {
             Configuration configuration = configurations.getConfiguration(ConsentLedgerService.PID, "?");
             Dictionary<String, Object> properties = configuration.getProperties();

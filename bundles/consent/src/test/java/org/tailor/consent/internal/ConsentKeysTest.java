@@ -33,18 +33,18 @@ class ConsentKeysTest {
 
         // Next start: the configuration holds the keys, nothing is written, the hashes are the same.
         written.set(null);
-        ConsentKeys again = new ConsentKeys(config(Map.of("suppression.key", saved.get(ConsentKeys.SUPPRESSION_KEY),
-                "token.key", saved.get(ConsentKeys.TOKEN_KEY))), configurationAdmin(new Hashtable<>()));
+        ConsentKeys again = new ConsentKeys(config(Map.of(ConsentKeys.SUPPRESSION_KEY, saved.get(ConsentKeys.SUPPRESSION_KEY),
+                ConsentKeys.TOKEN_KEY, saved.get(ConsentKeys.TOKEN_KEY))), configurationAdmin(new Hashtable<>()));
         assertThat(written.get()).isNull();
         assertThat(again.addressHasher().hash("a@example.com")).isEqualTo(keys.addressHasher().hash("a@example.com"));
     }
 
     @Test
     void anUnusableKeyIsAnErrorNotReplaced() {
-        assertThatThrownBy(() -> new ConsentKeys(config(Map.of("token.key", "not base64!")), configurationAdmin(new Hashtable<>())))
+        assertThatThrownBy(() -> new ConsentKeys(config(Map.of(ConsentKeys.TOKEN_KEY, "not base64!")), configurationAdmin(new Hashtable<>())))
                 .hasMessageContaining("token.key").hasMessageContaining("not Base64");
         String shortKey = Base64.getEncoder().encodeToString(new byte[8]);
-        assertThatThrownBy(() -> new ConsentKeys(config(Map.of("suppression.key", shortKey)), configurationAdmin(new Hashtable<>())))
+        assertThatThrownBy(() -> new ConsentKeys(config(Map.of(ConsentKeys.SUPPRESSION_KEY, shortKey)), configurationAdmin(new Hashtable<>())))
                 .hasMessageContaining("holds 8 bytes");
         assertThat(written.get()).isNull();
     }
