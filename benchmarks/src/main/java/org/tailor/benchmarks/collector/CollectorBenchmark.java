@@ -1,7 +1,7 @@
 package org.tailor.benchmarks.collector;
 
 import org.tailor.api.ingest.IngestService;
-import org.tailor.consent.internal.ConsentLedgerService;
+import org.tailor.consent.internal.ConsentAccess;
 import org.tailor.ingest.internal.RecordIngestService;
 import org.tailor.store.internal.StoreAccess;
 
@@ -77,7 +77,7 @@ public final class CollectorBenchmark {
         StoreAccess stores = StoreAccess.open(url, store.equals("postgres") ? "postgres" : "sa", "",
                 "bench_collector_" + ProcessHandle.current().pid(), 8);
         IngestService ingest = new RecordIngestService(stores.profiles, stores.events, stores.orders, stores.deadLetters,
-                new ConsentLedgerService(stores.consent));
+                ConsentAccess.ledger(stores));
 
         Server server = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler();
@@ -86,7 +86,7 @@ public final class CollectorBenchmark {
         context.addServlet(new ServletHolder(new Empty200()), "/empty/*");
         StoreAccess memoryStores = StoreAccess.open("jdbc:h2:mem:bench_memory;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "", "", 8);
         IngestService memory = new RecordIngestService(memoryStores.profiles, memoryStores.events, memoryStores.orders,
-                memoryStores.deadLetters, new ConsentLedgerService(memoryStores.consent));
+                memoryStores.deadLetters, ConsentAccess.ledger(memoryStores));
         context.addServlet(new ServletHolder(BenchmarkAccess.collector(memory, new NoConsent(), "bench", KEY)),
                 "/memory/*");
         server.setHandler(context);

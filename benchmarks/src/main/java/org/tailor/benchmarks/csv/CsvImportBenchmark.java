@@ -21,7 +21,7 @@ import org.tailor.api.ingest.InboundRecord;
 import org.tailor.api.ingest.IngestResult;
 import org.tailor.api.ingest.IngestService;
 import org.tailor.connector.csv.internal.HotFolderAccess;
-import org.tailor.consent.internal.ConsentLedgerService;
+import org.tailor.consent.internal.ConsentAccess;
 import org.tailor.ingest.internal.RecordIngestService;
 import org.tailor.store.internal.StoreAccess;
 
@@ -78,7 +78,7 @@ public final class CsvImportBenchmark {
         Files.createDirectories(inbox);
         try (StoreAccess stores = StoreAccess.open(url, user, "", "bench_csv_" + ProcessHandle.current().pid(), 8)) {
             IngestService ingest = new RecordIngestService(stores.profiles, stores.events, stores.orders, stores.deadLetters,
-                    new ConsentLedgerService(stores.consent));
+                    ConsentAccess.ledger(stores));
             RecordSink sink = new RecordSink() {
                 @Override
                 public IngestResult accept(InboundRecord record) {

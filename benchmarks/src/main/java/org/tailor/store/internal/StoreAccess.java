@@ -8,7 +8,9 @@ import org.tailor.api.store.ConsentStore;
 import org.tailor.api.store.DeadLetterStore;
 import org.tailor.api.store.EventStore;
 import org.tailor.api.store.OrderStore;
+import org.tailor.api.store.PersonalDataStore;
 import org.tailor.api.store.ProfileStore;
+import org.tailor.api.store.SuppressionStore;
 
 /**
  * Opens Tailor's real store outside OSGi for the benchmarks: the same classes, migrations and pool
@@ -22,6 +24,8 @@ public final class StoreAccess implements AutoCloseable {
     public final OrderStore orders;
     public final DeadLetterStore deadLetters;
     public final ConsentStore consent;
+    public final SuppressionStore suppressions;
+    public final PersonalDataStore people;
 
     private StoreAccess(JdbcStore db) {
         this.db = db;
@@ -30,6 +34,8 @@ public final class StoreAccess implements AutoCloseable {
         this.orders = new JdbcOrderStore(db);
         this.deadLetters = new JdbcDeadLetterStore(db);
         this.consent = new JdbcConsentStore(db);
+        this.suppressions = new JdbcSuppressionStore(db);
+        this.people = new JdbcPersonalDataStore(db);
     }
 
     /** The store at an H2 URL, or in a fresh schema of the PostgreSQL database at a PostgreSQL URL. */
@@ -44,6 +50,15 @@ public final class StoreAccess implements AutoCloseable {
             target = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         }
         return new StoreAccess(new JdbcStore(target, user, password, poolSize, null));
+    }
+
+    /** Runs one statement outside the stores: how a benchmark fills tables in bulk when filling is not what it measures. */
+    public int execute(String sql) {
+        return db.withConnection("benchmark statement", c -> {
+            try (Statement statement = c.createStatement()) {
+                return statement.executeUpdate(sql);
+            }
+        });
     }
 
     @Override

@@ -17,12 +17,18 @@ public interface ConsentService {
     /** May Tailor contact this profile for this purpose now? Never throws; never null. */
     ConsentDecision check(String profileId, String purpose);
 
-    /** Appends a consent entry to the profile's history. */
+    /**
+     * Appends a consent entry to the profile's history.
+     *
+     * @throws UnknownPurposeException if the purpose is not one the service is configured with
+     */
     void record(ConsentRecord record);
 
     /**
      * Appends consent entries, as {@link #record} does for each; ledgers store them in one batch.
      * Returns once all are durable.
+     *
+     * @throws UnknownPurposeException if any entry's purpose is unknown; then none is stored
      */
     default void recordAll(java.util.Collection<ConsentRecord> records) {
         records.forEach(this::record);

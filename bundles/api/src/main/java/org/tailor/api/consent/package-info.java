@@ -2,5 +2,5 @@
  * Consent check contracts. Every check fails closed.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.tailor.api.consent;

@@ -9,5 +9,10 @@ public enum ConsentStatus {
     /** Refused when asked. */
     DENIED,
     /** Given earlier and taken back. */
-    WITHDRAWN
+    WITHDRAWN,
+    /**
+     * Given with an expiry that has passed. The consent service derives it from
+     * {@link ConsentRecord#expiresAt()}; a source may also record it for consent that lapsed elsewhere.
+     */
+    EXPIRED
 }

@@ -6,7 +6,8 @@ import org.tailor.api.model.ConsentRecord;
 
 /**
  * The append-only consent history. Deciding what the history means is the consent service's
- * job; this only keeps it.
+ * job; this only keeps it. Every entry appended is also appended to the audit chain
+ * ({@link AuditLogStore}) in the same transaction.
  *
  * <p>Thread safe. Methods throw {@link StoreException} when the database fails.
  */
@@ -23,4 +24,17 @@ public interface ConsentStore {
 
     /** The profile's entries for every purpose, oldest first; never null. */
     List<ConsentRecord> history(String profileId);
+
+    /**
+     * The entries of several profiles (one person's, across merges), oldest first by recordedAt,
+     * each profile's own order kept for equal instants; never null. Stores answer it in one query.
+     */
+    default List<ConsentRecord> historyOf(java.util.Collection<String> profileIds) {
+        List<ConsentRecord> all = new java.util.ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(profileIds)) {
+            all.addAll(history(id));
+        }
+        all.sort(java.util.Comparator.comparing(ConsentRecord::recordedAt));
+        return all;
+    }
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tailor.api.model.Event;
+import org.tailor.api.model.ConsentRecord;
+import org.tailor.api.model.ConsentStatus;
 import org.tailor.api.model.Identity;
 import org.tailor.api.model.Profile;
 import org.tailor.api.store.StoreException;
@@ -54,16 +56,19 @@ class JdbcStoreTest {
         JdbcStore db = database.open();
         List<String> first = history(db);
         db.close();
-        assertThat(first).hasSize(3);
+        assertThat(first).hasSize(Migrations.BUNDLED.size());
         assertThat(first.get(0)).startsWith("1|profiles events|");
         assertThat(first.get(1)).startsWith("2|consent outbox|");
         assertThat(first.get(2)).startsWith("3|orders merges dead letters|");
+        assertThat(first.get(3)).startsWith("4|scores membership|");
+        assertThat(first.get(4)).startsWith("5|consent proof suppression audit|");
 
         JdbcStore again = database.open();
         assertThat(history(again)).as("re-activation applies nothing").isEqualTo(first);
         assertThat(database.tables(again)).contains("profiles", "profile_identities", "events", "consent_records",
                 "outbox", "orders", "order_lines", "profile_merges", "profile_merge_identities", "dead_letters",
-                "connector_state", "tailor_schema_version");
+                "connector_state", "profile_scores", "segment_members", "suppressions", "audit_log", "audit_head",
+                "used_tokens", "subject_requests", "tailor_schema_version");
     }
 
     @Test
@@ -101,7 +106,8 @@ class JdbcStoreTest {
         assertThatThrownBy(() -> database.open(new Migrations(getClass().getClassLoader(),
                 Migrations.bundledResources(dialect, 1))))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("schema is at version 3 but this Tailor store bundle only knows versions up to 1");
+                .hasMessageContaining("schema is at version " + Migrations.BUNDLED.size()
+                        + " but this Tailor store bundle only knows versions up to 1");
     }
 
     @Test
@@ -142,6 +148,9 @@ class JdbcStoreTest {
                     statement.executeUpdate("INSERT INTO profile_identities (namespace, identity_value, profile_id)"
                             + " VALUES ('email', '" + id + "@example.com', '" + id + "')");
                 }
+                statement.executeUpdate("INSERT INTO consent_records (profile_id, purpose, status, recorded_at, source)"
+                        + " VALUES ('p-1', 'email_marketing', 'GRANTED', TIMESTAMP WITH TIME ZONE '2025-02-01 10:00:00+00',"
+                        + " 'csv:old.csv:2')");
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO events (id, profile_id, type, occurred_at,"
                     + " properties, source) VALUES ('e-1', 'p-2', 'page_viewed', ?, " + json + ", 'test')")) {
@@ -153,7 +162,7 @@ class JdbcStoreTest {
         old.close();
 
         JdbcStore db = database.open();
-        assertThat(history(db)).hasSize(3);
+        assertThat(history(db)).hasSize(Migrations.BUNDLED.size());
         String origin = db.withConnection("read origin", c -> {
             try (Statement statement = c.createStatement();
                  ResultSet rows = statement.executeQuery("SELECT origin_profile_id FROM events WHERE id = 'e-1'")) {
@@ -162,6 +171,9 @@ class JdbcStoreTest {
             }
         });
         assertThat(origin).as("existing events keep their profile as origin").isEqualTo("p-2");
+        assertThat(new JdbcConsentStore(db).history("p-1")).as("old consent rows read with the documented defaults")
+                .containsExactly(new ConsentRecord("p-1", ConsentRecord.EMAIL_MARKETING, ConsentStatus.GRANTED,
+                        Instant.parse("2025-02-01T10:00:00Z"), "csv:old.csv:2"));
 
         JdbcProfileStore profiles = new JdbcProfileStore(db);
         JdbcEventStore events = new JdbcEventStore(db);
