@@ -152,6 +152,11 @@ final class WakeTimes {
         return Long.MAX_VALUE;
     }
 
+    /** Makes room for the rows, so that threads working on distinct rows never replace the arrays. */
+    void ensureRows(int rows) {
+        ensure(rows);
+    }
+
     private void ensure(int rows) {
         if (rows > next.length) {
             int old = next.length;
