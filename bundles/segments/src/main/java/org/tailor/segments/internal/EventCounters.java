@@ -85,6 +85,13 @@ final class EventCounters {
         return counters.size();
     }
 
+    /** Makes room for the rows, so that threads working on distinct rows never replace the arrays. */
+    void ensureRows(int rows) {
+        for (Counter counter : counters.values()) {
+            counter.ensure(rows);
+        }
+    }
+
     private void count(List<Counter> which, int rows, long now) {
         for (Counter counter : which) {
             counter.ensure(rows);

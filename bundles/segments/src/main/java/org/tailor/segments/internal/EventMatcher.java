@@ -59,8 +59,4 @@ final class EventMatcher {
         long time = events.times[slot];
         return time >= start && time <= to && selects(slot);
     }
-
-    int type() {
-        return type;
-    }
 }

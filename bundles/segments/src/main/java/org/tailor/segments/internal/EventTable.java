@@ -63,10 +63,6 @@ final class EventTable {
         return code;
     }
 
-    String typeName(int code) {
-        return typeNames.get(code);
-    }
-
     /** The property's column, created empty when no event has it yet so that compiled rules can hold it. */
     CodeColumn property(String name) {
         return properties.computeIfAbsent(name, n -> new CodeColumn(types.length));

@@ -261,25 +261,31 @@ final class LiveMembership implements AutoCloseable {
         visit.or(dayTurned);
         pending.and(profiles.liveRows());
         visit.or(pending);
-        List<Flip> flips = new ArrayList<>();
-        Evaluation evaluation = evaluation(true);
-        for (int row = visit.nextSetBit(0); row >= 0; row = visit.nextSetBit(row + 1)) {
-            Map<String, LiveSegment> retest = new TreeMap<>();
-            if (due.get(row)) {
-                index.affected(Set.of(), Set.of(), catchUp(row, t)).forEach(s -> retest.put(s.id(), s));
-            }
-            if (dayTurned.get(row)) {
-                index.dated().forEach(s -> retest.put(s.id(), s));
-            }
-            if (pending.get(row)) {
-                index.all().stream().filter(s -> !s.reads.moving().isEmpty()).forEach(s -> retest.put(s.id(), s));
-            }
-            for (LiveSegment s : retest.values()) {
-                if (!s.reads.everything()) {
-                    retest(s, row, evaluation, flips);
+        // Rows are independent: each part catches up and re-tests its own rows, writing only their counters and instants.
+        counters.ensureRows(profiles.size());
+        wakes.ensureRows(profiles.size());
+        long[] validUntil = wakes.instants();
+        List<Flip> flips = inParts(visit, (from, to) -> {
+            List<Flip> found = new ArrayList<>();
+            Evaluation evaluation = new Evaluation(profiles, events, now, lookup(), validUntil);
+            for (int row = visit.nextSetBit(from); row >= 0 && row < to; row = visit.nextSetBit(row + 1)) {
+                BitSet retest = new BitSet();
+                if (due.get(row)) {
+                    retest.or(index.positions(Set.of(), Set.of(), catchUp(row, t)));
+                }
+                if (dayTurned.get(row)) {
+                    retest.or(index.dated());
+                }
+                if (pending.get(row)) {
+                    retest.or(index.moving());
+                }
+                retest.andNot(index.everything());
+                for (int i = retest.nextSetBit(0); i >= 0; i = retest.nextSetBit(i + 1)) {
+                    retest(index.all().get(i), row, evaluation, found);
                 }
             }
-        }
+            return found;
+        });
         pending.clear();
         for (LiveSegment s : index.all()) {
             if (s.reads.everything()) {
@@ -702,6 +708,39 @@ final class LiveMembership implements AutoCloseable {
             }
         }
         return members;
+    }
+
+    /** Work on a range of rows, from inclusive to exclusive. */
+    @FunctionalInterface
+    private interface RowsWork {
+        List<Flip> run(int from, int to);
+    }
+
+    /** Runs the work over the rows in parts on the evaluation threads; the flips come back in row order. */
+    private List<Flip> inParts(BitSet rows, RowsWork work) {
+        int size = profiles.size();
+        if (pool == null || rows.cardinality() < 1024) {
+            return work.run(0, size);
+        }
+        int chunk = size / (threads * 4) + 1;
+        List<Future<List<Flip>>> parts = new ArrayList<>();
+        for (int from = 0; from < size; from += chunk) {
+            int start = from;
+            int end = Math.min(size, from + chunk);
+            parts.add(pool.submit(() -> work.run(start, end)));
+        }
+        List<Flip> all = new ArrayList<>();
+        try {
+            for (Future<List<Flip>> part : parts) {
+                all.addAll(part.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sweeping", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("sweeping failed", e.getCause());
+        }
+        return all;
     }
 
     private void compactIfWorthIt() {

@@ -46,11 +46,6 @@ record RuleReads(Set<String> eventTypes, Set<String> attributes, Map<String, Set
         return window.days() * EventTimes.NANOS_PER_DAY + 1;
     }
 
-    /** Whether time passing alone can change the answer. */
-    boolean movesWithTime() {
-        return everything || dates || !moving.isEmpty();
-    }
-
     private static final class Collector {
         final SegmentLookup lookup;
         final Predicate<Rule> interpreted;

@@ -25,7 +25,8 @@ final class SegmentIndex {
     /** By {@link WakeTimes#watchId}: the segments whose window that (type, delay) moves. */
     private final Map<Integer, BitSet> byMove = new HashMap<>();
     private final BitSet everything = new BitSet();
-    private final List<LiveSegment> dated = new ArrayList<>();
+    private final BitSet dated = new BitSet();
+    private final BitSet moving = new BitSet();
 
     private SegmentIndex(List<LiveSegment> all, WakeTimes wakes) {
         this.all = all;
@@ -40,7 +41,10 @@ final class SegmentIndex {
                 everything.set(i);
             }
             if (s.reads.dates() || s.reads.everything()) {
-                dated.add(s);
+                dated.set(i);
+            }
+            if (!s.reads.moving().isEmpty()) {
+                moving.set(i);
             }
         }
     }
@@ -54,8 +58,19 @@ final class SegmentIndex {
         return all;
     }
 
-    List<LiveSegment> dated() {
+    /** The positions in {@link #all} of the segments that depend on the date; not to be changed. */
+    BitSet dated() {
         return dated;
+    }
+
+    /** The positions of the segments with windows that move with time; not to be changed. */
+    BitSet moving() {
+        return moving;
+    }
+
+    /** The positions of the segments that read everything; not to be changed. */
+    BitSet everything() {
+        return everything;
     }
 
     /**
@@ -63,6 +78,16 @@ final class SegmentIndex {
      * namespaces, and windows moved by time ({@link WakeTimes#crossed}) can affect, in id order.
      */
     List<LiveSegment> affected(Set<String> types, Set<String> attributes, BitSet moved) {
+        BitSet found = positions(types, attributes, moved);
+        List<LiveSegment> segments = new ArrayList<>(found.cardinality());
+        for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+            segments.add(all.get(i));
+        }
+        return segments;
+    }
+
+    /** {@link #affected} as positions in {@link #all}. */
+    BitSet positions(Set<String> types, Set<String> attributes, BitSet moved) {
         BitSet found = (BitSet) everything.clone();
         for (int id = moved.nextSetBit(0); id >= 0; id = moved.nextSetBit(id + 1)) {
             BitSet readers = byMove.get(id);
@@ -82,10 +107,6 @@ final class SegmentIndex {
                 found.or(readers);
             }
         }
-        List<LiveSegment> segments = new ArrayList<>(found.cardinality());
-        for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
-            segments.add(all.get(i));
-        }
-        return segments;
+        return found;
     }
 }

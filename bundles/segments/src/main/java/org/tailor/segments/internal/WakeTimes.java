@@ -94,7 +94,11 @@ final class WakeTimes {
                 long time = events.times[slot];
                 for (int i = 0; i < delays[type].length; i++) {
                     long at = EventTimes.plus(time, delays[type][i]);
-                    if (at > since && at <= now) {
+                    if (at > now) {
+                        // Delays ascend: the others are ahead too.
+                        break;
+                    }
+                    if (at > since) {
                         crossed.set(watchIds[type][i]);
                     }
                 }
@@ -146,6 +150,11 @@ final class WakeTimes {
             }
         }
         return Long.MAX_VALUE;
+    }
+
+    /** Makes room for the rows, so that threads working on distinct rows never replace the arrays. */
+    void ensureRows(int rows) {
+        ensure(rows);
     }
 
     private void ensure(int rows) {

@@ -151,6 +151,26 @@ class LiveMembershipTest {
     }
 
     @Test
+    void severalThreadsDecideAsOne() {
+        for (int i = 0; i < 5_000; i++) {
+            String id = "p" + i;
+            stores.profiles.save(Fixtures.profile(id, Map.of("country", i % 3 == 0 ? "DE" : "AT")));
+            stored(Fixtures.order(id, i % 2 == 0 ? "outdoor" : "kitchen", NOW.minus(Duration.ofDays(7)).plusSeconds(i)));
+        }
+        Segment[] segments = {segment("recent", "event order within 7 days"),
+                segment("german-outdoor", "country = \"DE\" and event order where category = \"outdoor\" within 7 days")};
+        Instant later = NOW.plusSeconds(3_000);
+        try (LiveMembership one = loaded(NOW, segments);
+             LiveMembership two = new LiveMembership(stores.profiles, stores.events, 2)) {
+            two.load(List.of(segments), NOW);
+            assertThat(two.members("recent")).isEqualTo(one.members("recent"));
+            List<MembershipChange> changes = one.sweep(later);
+            assertThat(changes).hasSize(3_000 + 500);
+            assertThat(two.sweep(later)).isEqualTo(changes);
+        }
+    }
+
+    @Test
     void anUnknownSegmentIsAnError() {
         try (LiveMembership live = loaded(NOW)) {
             assertThatThrownBy(() -> live.isMember("nope", "p1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
