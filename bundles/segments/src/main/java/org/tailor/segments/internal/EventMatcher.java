@@ -13,7 +13,7 @@ final class EventMatcher {
     private final EventTable events;
     private final int type;
     private final CodeColumn[] properties;
-    private final ValueTest[] filters;
+    private final ValueCheck[] filters;
     private final Rule.Window window;
     /** For the last N days, N days in nanoseconds; else unused. */
     private final long days;
@@ -25,11 +25,11 @@ final class EventMatcher {
         this.type = events.typeCode(type);
         this.window = Objects.requireNonNull(window, "window");
         properties = new CodeColumn[where.size()];
-        filters = new ValueTest[where.size()];
+        filters = new ValueCheck[where.size()];
         for (int i = 0; i < where.size(); i++) {
             Rule.PropertyFilter f = where.get(i);
             properties[i] = events.property(f.property());
-            filters[i] = new ValueTest(f.op(), f.value(), properties[i].values);
+            filters[i] = new ValueCheck(f.op(), f.value(), properties[i].values);
         }
         days = window instanceof Rule.LastDays last ? last.days() * EventTimes.NANOS_PER_DAY : 0;
         from = window instanceof Rule.Between between ? EventTimes.nanos(between.start()) : Long.MIN_VALUE;

@@ -217,7 +217,7 @@ sealed interface Rule {
 
     /** What a consent condition can find for a purpose: a {@link ConsentStatus}, or no record at all. */
     enum ConsentState {
-        GRANTED, PENDING, DENIED, WITHDRAWN, UNKNOWN;
+        GRANTED, PENDING, DENIED, WITHDRAWN, EXPIRED, UNKNOWN;
 
         static final List<String> WORDS = Arrays.stream(values()).map(ConsentState::word).toList();
 

@@ -20,7 +20,7 @@ import org.tailor.segments.internal.Rule.SequenceCondition;
 /**
  * Turns a rule into a {@link CompiledCondition} over the columns. A reference to another segment
  * is compiled in place (false when that segment is unknown or leads back, as in
- * {@link RuleEvaluator}). A kind of condition it does not know is left to {@link InterpretedTest},
+ * {@link RuleEvaluator}). A kind of condition it does not know is left to {@link InterpretedCheck},
  * so that new kinds are right before they are fast.
  */
 final class RuleCompiler {
@@ -66,7 +66,7 @@ final class RuleCompiler {
 
     private CompiledCondition compile(Rule rule, List<String> visiting) {
         if (interpreted.test(rule) || needsInterpreter(rule)) {
-            return new InterpretedTest(rule);
+            return new InterpretedCheck(rule);
         }
         if (rule instanceof All all) {
             return CompiledGroups.all(compileAll(all.rules(), visiting));
@@ -78,25 +78,25 @@ final class RuleCompiler {
             return CompiledGroups.not(compile(not.rule(), visiting));
         }
         if (rule instanceof AttributeCondition c) {
-            return new AttributeTest(c, profiles);
+            return new AttributeCheck(c, profiles);
         }
         if (rule instanceof PurchaseCondition c) {
-            return new PurchaseTest(c, profiles);
+            return new PurchaseCheck(c, profiles);
         }
         if (rule instanceof DateCondition c) {
-            return new DateTest(c, profiles);
+            return new DateCheck(c, profiles);
         }
         if (rule instanceof AnniversaryCondition c) {
-            return new DateTest(c, profiles);
+            return new DateCheck(c, profiles);
         }
         if (rule instanceof EventCondition c) {
-            return c.measure() instanceof Count ? new EventCountTest(c, events, counters) : new EventSumTest(c, events);
+            return c.measure() instanceof Count ? new EventCountCheck(c, events, counters) : new EventSumCheck(c, events);
         }
         if (rule instanceof BoughtCondition c) {
-            return new BoughtTest(c, events);
+            return new BoughtCheck(c, events);
         }
         if (rule instanceof SequenceCondition c) {
-            return new SequenceTest(c, events);
+            return new SequenceCheck(c, events);
         }
         if (rule instanceof SegmentCondition c) {
             Optional<Rule> referenced = visiting.contains(c.segment()) ? Optional.empty() : segments.rule(c.segment());
@@ -107,7 +107,7 @@ final class RuleCompiler {
             path.add(c.segment());
             return compile(referenced.get(), path);
         }
-        return new InterpretedTest(rule);
+        return new InterpretedCheck(rule);
     }
 
     private List<CompiledCondition> compileAll(List<Rule> rules, List<String> visiting) {

@@ -111,6 +111,14 @@ public class RuleSegmentService implements SegmentService, IngestListener {
             workerThread = thread;
             return thread;
         });
+    }
+
+    /**
+     * Starts the schedule once DS has bound the membership listeners, so that they hear about the
+     * changes the first load finds.
+     */
+    @Activate
+    void start() {
         long interval = config.reload_ms();
         if (interval > 0) {
             worker.scheduleWithFixedDelay(() -> logged("Reloading segments from " + registry.directory(), this::refresh),

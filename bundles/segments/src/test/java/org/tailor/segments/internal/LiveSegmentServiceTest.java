@@ -53,7 +53,7 @@ class LiveSegmentServiceTest {
         service = new RuleSegmentService(Fixtures.config(map("directory", directory.toString(), "reload.ms", 0,
                 "live.enabled", true)), profiles, events, scores, consents, membership, clock);
         service.addMembershipListener(published::addAll);
-        service.segments();
+        service.start();
         service.reload();
     }
 

@@ -101,7 +101,7 @@ class RuleJsonKindsTest {
                 + "cluster names, like [\"Power buyers\"], got the string \"Power buyers\"");
         assertThat(error("{\"consent\": \"email_marketing\"}")).isEqualTo("r.json:1:1: missing 'status' in a consent condition");
         assertThat(error("{\"consent\": \"email_marketing\", \"status\": [\"granted\", \"revoked\"]}")).isEqualTo("r.json:1:54: "
-                + "/status/1: unknown consent status 'revoked' (expected one of granted, pending, denied, withdrawn, unknown)");
+                + "/status/1: unknown consent status 'revoked' (expected one of granted, pending, denied, withdrawn, expired, unknown)");
         assertThat(error("{\"consent\": \"Email\", \"status\": [\"granted\"]}")).isEqualTo("r.json:1:13: /consent: 'consent' must be a "
                 + "consent purpose of lower-case letters, digits and _, such as email_marketing, got 'Email'");
         assertThat(error("{\"lifecycle\": [\"active\", \"At risk\"]}")).isEqualTo("r.json:1:26: /lifecycle/1: a stage name is 1 to 64 "

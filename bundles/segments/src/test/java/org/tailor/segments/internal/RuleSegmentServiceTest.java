@@ -55,6 +55,7 @@ class RuleSegmentServiceTest {
 
     RuleSegmentService start(Map<String, Object> properties) {
         RuleSegmentService service = new RuleSegmentService(Fixtures.config(properties), profiles, events, scores, consents, membership, clock);
+        service.start();
         started.add(service);
         return service;
     }

@@ -168,7 +168,7 @@ class RuleTextParserTest {
         assertThat(error("cluster = \" \"")).isEqualTo("t.seg:1:11: a cluster name must not be blank");
         assertThat(error("cluster in []")).isEqualTo("t.seg:1:13: name at least one, as in: in [\"Power buyers\"]");
         assertThat(error("consent email_marketing is grantd")).isEqualTo("t.seg:1:28: expected a consent status (granted, pending, "
-                + "denied, withdrawn, unknown), found 'grantd' (did you mean 'granted'?)");
+                + "denied, withdrawn, expired, unknown), found 'grantd' (did you mean 'granted'?)");
         assertThat(error("consent Email is granted")).isEqualTo("t.seg:1:9: expected a consent purpose of lower-case letters, digits "
                 + "and _, such as email_marketing, found 'Email'");
         assertThat(error("consent email_marketing = granted")).isEqualTo("t.seg:1:25: expected 'is' or 'in' after the purpose (as in: "

@@ -5,14 +5,14 @@ package org.tailor.segments.internal;
  * not followed, with its hours passed) by another event within the hours, as
  * {@link SequenceEvaluation}. Events need not be in time order.
  */
-final class SequenceTest implements CompiledCondition {
+final class SequenceCheck implements CompiledCondition {
 
     private final EventMatcher first;
     private final EventMatcher then;
     private final boolean absent;
     private final long within;
 
-    SequenceTest(Rule.SequenceCondition c, EventTable events) {
+    SequenceCheck(Rule.SequenceCondition c, EventTable events) {
         first = new EventMatcher(events, c.first().event(), c.first().where(), c.window());
         then = new EventMatcher(events, c.then().event(), c.then().where(), new Rule.AllTime());
         absent = c.absent();

@@ -4,18 +4,18 @@ package org.tailor.segments.internal;
  * An attribute condition compiled: the attribute's code, else the identity's in the namespace of
  * that name, as {@link AttributeEvaluation#valueOf} reads them, tested once per distinct value.
  */
-final class AttributeTest implements CompiledCondition {
+final class AttributeCheck implements CompiledCondition {
 
     private final CodeColumn attribute;
     private final CodeColumn identity;
-    private final ValueTest onAttribute;
-    private final ValueTest onIdentity;
+    private final ValueCheck onAttribute;
+    private final ValueCheck onIdentity;
 
-    AttributeTest(Rule.AttributeCondition c, ProfileTable profiles) {
+    AttributeCheck(Rule.AttributeCondition c, ProfileTable profiles) {
         attribute = profiles.attribute(c.attribute());
         identity = profiles.identity(c.attribute());
-        onAttribute = new ValueTest(c.op(), c.value(), attribute.values);
-        onIdentity = new ValueTest(c.op(), c.value(), identity.values);
+        onAttribute = new ValueCheck(c.op(), c.value(), attribute.values);
+        onIdentity = new ValueCheck(c.op(), c.value(), identity.values);
     }
 
     @Override

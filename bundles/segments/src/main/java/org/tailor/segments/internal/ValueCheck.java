@@ -10,7 +10,7 @@ import java.util.List;
  * One operator and literal of a rule, decided once per distinct value of a column from the value
  * as the dictionary parsed it. Gives exactly {@link Operator#test}: numbers, then dates, then text.
  */
-final class ValueTest extends CodeAnswers {
+final class ValueCheck extends CodeAnswers {
 
     private final Operator op;
     private final Object literal;
@@ -21,7 +21,7 @@ final class ValueTest extends CodeAnswers {
     private final Object[] literalDates;
     private final String[] literalTexts;
 
-    ValueTest(Operator op, Object literal, ValueDictionary values) {
+    ValueCheck(Operator op, Object literal, ValueDictionary values) {
         super(op.test(literal, null));
         this.op = op;
         this.literal = literal;

@@ -4,11 +4,11 @@ package org.tailor.segments.internal;
  * A condition the compiler does not know, left to {@link RuleEvaluator} on the profile and events
  * rebuilt from the columns: slow, but the reference answer.
  */
-final class InterpretedTest implements CompiledCondition {
+final class InterpretedCheck implements CompiledCondition {
 
     private final Rule rule;
 
-    InterpretedTest(Rule rule) {
+    InterpretedCheck(Rule rule) {
         this.rule = rule;
     }
 

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * beyond a {@code long}, is added again as BigDecimal. The result is exactly
  * {@link EventEvaluation}'s.
  */
-final class EventSumTest implements CompiledCondition {
+final class EventSumCheck implements CompiledCondition {
 
     private static final int SCALE = 6;
     private static final long NOT_A_NUMBER = Long.MIN_VALUE;
@@ -24,7 +24,7 @@ final class EventSumTest implements CompiledCondition {
     private final long atLeastScaled;
     private volatile long[] scaled = new long[0];
 
-    EventSumTest(Rule.EventCondition c, EventTable events) {
+    EventSumCheck(Rule.EventCondition c, EventTable events) {
         Rule.Sum sum = (Rule.Sum) c.measure();
         matcher = new EventMatcher(events, c.event(), c.where(), c.window());
         amounts = events.property(sum.property());

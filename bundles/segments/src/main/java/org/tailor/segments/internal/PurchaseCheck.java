@@ -3,15 +3,15 @@ package org.tailor.segments.internal;
 import java.math.BigDecimal;
 
 /** A purchase condition compiled: the figure's code, with 0 for a missing amount, as {@link AttributeEvaluation#figure}. */
-final class PurchaseTest implements CompiledCondition {
+final class PurchaseCheck implements CompiledCondition {
 
     private final CodeColumn figure;
-    private final ValueTest test;
+    private final ValueCheck test;
     private final boolean whenMissing;
 
-    PurchaseTest(Rule.PurchaseCondition c, ProfileTable profiles) {
+    PurchaseCheck(Rule.PurchaseCondition c, ProfileTable profiles) {
         figure = profiles.attribute(c.field().attribute());
-        test = new ValueTest(c.op(), c.value(), figure.values);
+        test = new ValueCheck(c.op(), c.value(), figure.values);
         whenMissing = c.op().test(c.value(), c.field().zeroWhenMissing() ? BigDecimal.ZERO : null);
     }
 

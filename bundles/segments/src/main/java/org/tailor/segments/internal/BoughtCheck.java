@@ -8,7 +8,7 @@ import java.util.Set;
  * {@code category} names one of the categories, as {@link EventEvaluation#categoriesOf}, decided
  * once per distinct value of each property.
  */
-final class BoughtTest implements CompiledCondition {
+final class BoughtCheck implements CompiledCondition {
 
     private final EventMatcher orders;
     private final CodeColumn lists;
@@ -16,7 +16,7 @@ final class BoughtTest implements CompiledCondition {
     private final CodeAnswers listNames;
     private final CodeAnswers singleNames;
 
-    BoughtTest(Rule.BoughtCondition c, EventTable events) {
+    BoughtCheck(Rule.BoughtCondition c, EventTable events) {
         Set<String> wanted = Set.copyOf(c.categories());
         orders = new EventMatcher(events, EventEvaluation.ORDER, List.of(), c.window());
         lists = events.property("categories");

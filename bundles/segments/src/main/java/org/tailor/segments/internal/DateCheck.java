@@ -4,21 +4,21 @@ package org.tailor.segments.internal;
  * A date or anniversary condition compiled: the value's day in the profile's zone against today
  * there, as {@link DateEvaluation}; dates are parsed once per distinct value.
  */
-final class DateTest implements CompiledCondition {
+final class DateCheck implements CompiledCondition {
 
     private final CodeColumn attribute;
     private final CodeColumn identity;
     private final Rule condition;
 
-    DateTest(Rule.DateCondition c, ProfileTable profiles) {
+    DateCheck(Rule.DateCondition c, ProfileTable profiles) {
         this(c, c.attribute(), profiles);
     }
 
-    DateTest(Rule.AnniversaryCondition c, ProfileTable profiles) {
+    DateCheck(Rule.AnniversaryCondition c, ProfileTable profiles) {
         this(c, c.attribute(), profiles);
     }
 
-    private DateTest(Rule condition, String name, ProfileTable profiles) {
+    private DateCheck(Rule condition, String name, ProfileTable profiles) {
         this.condition = condition;
         attribute = profiles.attribute(name);
         identity = profiles.identity(name);

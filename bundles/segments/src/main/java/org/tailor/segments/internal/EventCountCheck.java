@@ -7,7 +7,7 @@ import java.util.OptionalInt;
  * answer is known, or, when the profile's counters are current, one read of the counter that
  * {@link EventCounters} keeps for the same events.
  */
-final class EventCountTest implements CompiledCondition {
+final class EventCountCheck implements CompiledCondition {
 
     private final EventMatcher matcher;
     private final int atLeast;
@@ -15,7 +15,7 @@ final class EventCountTest implements CompiledCondition {
     /** Null when no counter is kept. */
     private final EventCounters.Counter counter;
 
-    EventCountTest(Rule.EventCondition c, EventTable events, EventCounters counters) {
+    EventCountCheck(Rule.EventCondition c, EventTable events, EventCounters counters) {
         Rule.Count count = (Rule.Count) c.measure();
         matcher = new EventMatcher(events, c.event(), c.where(), c.window());
         atLeast = count.atLeast();
