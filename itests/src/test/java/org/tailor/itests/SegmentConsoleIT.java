@@ -72,12 +72,12 @@ public class SegmentConsoleIT extends TailorTestSupport {
         assertTrue(list, list.contains("Stored") && list.contains("de-buyers") && list.contains("German buyers"));
         String recomputed = executeCommand("tailor:segment-recompute de-buyers");
         assertTrue(recomputed, recomputed.contains("de-buyers") && recomputed.contains("Entered"));
-        String history = executeCommand("tailor:segment-history de-buyers --limit 5");
+        String history = executeCommand("tailor:segment-history --limit 5 de-buyers");
         assertTrue(history, history.contains("entered"));
         String snapshot = executeCommand("tailor:segment-snapshot de-buyers de-buyers-today");
         assertTrue(snapshot, snapshot.contains("Created static segment de-buyers-today"));
         assertEquals(segments.size("de-buyers"), segments.size("de-buyers-today"));
-        String members = executeCommand("tailor:segment-members de-buyers-today --limit 3");
+        String members = executeCommand("tailor:segment-members --limit 3 de-buyers-today");
         assertTrue(members, members.contains(segments.size("de-buyers") + " members"));
 
         String scores = executeCommand("tailor:score-recompute");
