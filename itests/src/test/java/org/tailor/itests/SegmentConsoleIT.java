@@ -63,6 +63,9 @@ public class SegmentConsoleIT extends TailorTestSupport {
         Files.writeString(file, "name \"German buyers\"\ncountry = \"DE\" and purchase order_count >= 1\n");
         String saved = executeCommand("tailor:segment-save " + file);
         assertTrue(saved, saved.contains("Saved segment de-buyers (German buyers)"));
+        // The console may hold another instance of the component than this test (a configuration
+        // update replaces it); every instance sees the saved file at its next poll.
+        await("the saved segment to be loaded", Duration.ofSeconds(30), () -> segments.segment("de-buyers").isPresent());
         assertEquals(evaluatedMembers("de-buyers"), segments.size("de-buyers"));
 
         String broken = executeCommand("tailor:segment-save " + Files.writeString(karafBase().resolve("data/bad.seg"), "country = "));
@@ -76,6 +79,7 @@ public class SegmentConsoleIT extends TailorTestSupport {
         assertTrue(history, history.contains("entered"));
         String snapshot = executeCommand("tailor:segment-snapshot de-buyers de-buyers-today");
         assertTrue(snapshot, snapshot.contains("Created static segment de-buyers-today"));
+        await("the snapshot to be listed", Duration.ofSeconds(30), () -> segments.segment("de-buyers-today").isPresent());
         assertEquals(segments.size("de-buyers"), segments.size("de-buyers-today"));
         String members = executeCommand("tailor:segment-members --limit 3 de-buyers-today");
         assertTrue(members, members.contains(segments.size("de-buyers") + " members"));
@@ -87,11 +91,13 @@ public class SegmentConsoleIT extends TailorTestSupport {
         Files.writeString(clustered, "cluster in [\"Power buyers\", \"Browsers\", \"Engagers\", \"Dormant\", \"Others\","
                 + " \"Category loyalists\"] and score rfm_recency >= 1\n");
         assertTrue(executeCommand("tailor:segment-save " + clustered).contains("Saved segment clustered"));
-        assertTrue("buyers have an RFM score and a cluster", segments.size("clustered") > 0);
+        await("buyers with an RFM score and a cluster", Duration.ofSeconds(30),
+                () -> segments.segment("clustered").isPresent() && segments.size("clustered") > 0);
 
         String deleted = executeCommand("tailor:segment-delete de-buyers-today");
         assertTrue(deleted, deleted.contains("Deleted segment de-buyers-today"));
-        assertTrue("a deleted static segment is gone", segments.segment("de-buyers-today").isEmpty());
+        await("the deleted static segment to be gone", Duration.ofSeconds(30),
+                () -> segments.segment("de-buyers-today").isEmpty());
     }
 
     /** Members by the reference evaluator, profile by profile: what stored membership must equal. */
