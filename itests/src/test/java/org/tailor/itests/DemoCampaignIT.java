@@ -15,6 +15,10 @@ import jakarta.mail.util.StreamProvider;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +37,10 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.tailor.api.connector.ConnectorRegistry;
+import org.tailor.api.consent.ConsentService;
 import org.tailor.api.delivery.CampaignService;
+import org.tailor.api.model.Identity;
+import org.tailor.api.store.ProfileStore;
 import org.tailor.sampledata.SampleDataGenerator;
 
 /** The demo path end to end: sample CSV in the hot folder, the demo campaign sent, .eml files out. */
@@ -48,6 +55,12 @@ public class DemoCampaignIT extends TailorTestSupport {
     /** Injected so the test waits for the runtime before it sends through the console. */
     @Inject
     CampaignService campaigns;
+
+    @Inject
+    ConsentService consent;
+
+    @Inject
+    ProfileStore profileStore;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -89,6 +102,8 @@ public class DemoCampaignIT extends TailorTestSupport {
         Set<String> recipients = new HashSet<>();
         List<Path> files = emlFiles(outbox);
         Session session = Session.getInstance(new Properties());
+        String oneClick = null;
+        String unsubscribedAddress = null;
         // Jakarta Activation finds the multipart handlers through the mail implementation's
         // mailcap, looked up with the context class loader.
         Thread.currentThread().setContextClassLoader(StreamProvider.provider().getClass().getClassLoader());
@@ -111,7 +126,11 @@ public class DemoCampaignIT extends TailorTestSupport {
             assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));
             assertTrue(parts.getBodyPart(1).isMimeType("text/html"));
             String html = (String) parts.getBodyPart(1).getContent();
-            assertTrue("unsubscribe link in the body", html.contains("/tailor/unsubscribe"));
+            assertTrue("unsubscribe link in the body", html.contains("/tailor/consent/unsubscribe?token="));
+            if (oneClick == null) {
+                oneClick = listUnsubscribe.substring(listUnsubscribe.indexOf("<http") + 1, listUnsubscribe.indexOf('>'));
+                unsubscribedAddress = to;
+            }
         }
 
         // Evaluation happens between the two oracle readings; only people on a window's edge may differ.
@@ -128,6 +147,19 @@ public class DemoCampaignIT extends TailorTestSupport {
         String again = executeCommand("tailor:campaign-send demo-outdoor");
         assertTrue(again, again.matches("(?s).*Queued now:\\s+0\\b.*"));
         assertEquals("sending again mails no one twice", files.size(), emlFiles(outbox).size());
+
+        // RFC 8058: the mailbox provider POSTs to the header's URL, without cookies or login.
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(oneClick))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(response.body(), 200, response.statusCode());
+        assertFalse("a withdrawal is honoured before the next message",
+                consent.check(profileIdOf(unsubscribedAddress), "email_marketing").allowed());
+    }
+
+    private String profileIdOf(String email) {
+        return profileStore.findByIdentity(new Identity(Identity.EMAIL, email)).orElseThrow().id();
     }
 
     private boolean importFinished(Path inbox) {

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tailor.api.consent.ConsentDecision;
 import org.tailor.api.consent.ConsentService;
+import org.tailor.api.consent.UnsubscribeLinks;
 import org.tailor.api.content.RenderException;
 import org.tailor.api.delivery.OutboxEntry;
 import org.tailor.api.delivery.SendReport;
@@ -86,11 +87,11 @@ final class CampaignSend {
             return;
         }
         String key = PersonalizedMessages.idempotencyKey(definition.id(), profile.id(), definition.version());
-        String token = messages.token(definition, profile);
         OutboxEntry entry;
         try {
-            RenderedMessage message = messages.render(definition, profile, email.get(), token);
-            entry = messages.entry(builder, definition, message, key, token, clock.instant());
+            UnsubscribeLinks links = messages.links(definition, profile);
+            RenderedMessage message = messages.render(definition, profile, email.get(), links);
+            entry = messages.entry(builder, definition, message, key, links, clock.instant());
         } catch (AddressException e) {
             noAddress++;
             // The parser's message quotes the address, which must not reach logs or reports.

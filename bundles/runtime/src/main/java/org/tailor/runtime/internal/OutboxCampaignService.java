@@ -20,6 +20,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tailor.api.consent.ConsentService;
+import org.tailor.api.consent.SubscriptionService;
 import org.tailor.api.content.ContentRenderer;
 import org.tailor.api.content.RenderException;
 import org.tailor.api.delivery.CampaignService;
@@ -63,6 +64,7 @@ public class OutboxCampaignService implements CampaignService {
                                  @Reference SegmentService segments,
                                  @Reference ContentRenderer renderer,
                                  @Reference ConsentService consent,
+                                 @Reference SubscriptionService subscriptions,
                                  @Reference ProfileStore profiles,
                                  @Reference OutboxStore outbox) {
         this.segments = segments;
@@ -72,9 +74,7 @@ public class OutboxCampaignService implements CampaignService {
         this.outbox = outbox;
         this.transportName = config.transport().strip();
         this.batchSize = Math.max(1, config.relay_batch_size());
-        UnsubscribeTokens tokens = UnsubscribeTokens.fromKeyFile(
-                KarafPaths.underData(config.unsubscribe_key_file(), "tailor/unsubscribe.key"));
-        this.messages = new PersonalizedMessages(renderer, tokens, config.unsubscribe_url(), config.unsubscribe_mailto());
+        this.messages = new PersonalizedMessages(renderer, subscriptions);
 
         MimeMessageBuilder created = null;
         String problem = null;

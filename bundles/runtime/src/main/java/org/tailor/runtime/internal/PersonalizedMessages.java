@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.tailor.api.consent.SubscriptionService;
+import org.tailor.api.consent.UnsubscribeLinks;
 import org.tailor.api.content.ContentRenderer;
 import org.tailor.api.content.RenderException;
 import org.tailor.api.delivery.OutboxEntry;
@@ -25,33 +27,12 @@ import org.tailor.api.model.RenderedMessage;
 final class PersonalizedMessages {
 
     private final ContentRenderer renderer;
-    private final UnsubscribeTokens tokens;
-    private final String unsubscribeUrl;
-    private final String unsubscribeMailbox;
+    private final SubscriptionService subscriptions;
 
-    /**
-     * @param unsubscribeUrl the absolute http(s) URL of the one-click unsubscribe endpoint
-     * @param unsubscribeMailbox the address that unsubscribes by mail
-     * @throws IllegalArgumentException if the URL is not absolute http or https
-     */
-    PersonalizedMessages(ContentRenderer renderer, UnsubscribeTokens tokens, String unsubscribeUrl,
-                         String unsubscribeMailbox) {
-        URI url;
-        try {
-            url = URI.create(unsubscribeUrl.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unsubscribe.url '" + unsubscribeUrl + "' is not a URL: " + e.getMessage(), e);
-        }
-        if (!("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme())) || url.getHost() == null) {
-            throw new IllegalArgumentException("unsubscribe.url '" + unsubscribeUrl + "' must be an absolute http or https URL");
-        }
-        if (unsubscribeMailbox.isBlank() || unsubscribeMailbox.contains("?") || unsubscribeMailbox.contains(" ")) {
-            throw new IllegalArgumentException("unsubscribe.mailto '" + unsubscribeMailbox + "' must be a plain address");
-        }
+    /** @param subscriptions makes each recipient's signed unsubscribe and preference links */
+    PersonalizedMessages(ContentRenderer renderer, SubscriptionService subscriptions) {
         this.renderer = renderer;
-        this.tokens = tokens;
-        this.unsubscribeUrl = url.toString();
-        this.unsubscribeMailbox = unsubscribeMailbox.strip();
+        this.subscriptions = subscriptions;
     }
 
     /** SHA-256 hex of (campaign, profile, version): the same person never gets the same version twice. */
@@ -66,41 +47,35 @@ final class PersonalizedMessages {
         }
     }
 
-    String token(CampaignDefinition definition, Profile profile) {
-        return tokens.sign(new UnsubscribeToken(profile.id(), definition.campaign().purpose(), definition.id()));
-    }
-
-    URI unsubscribeUrl(String token) {
-        return URI.create(unsubscribeUrl + (unsubscribeUrl.contains("?") ? "&" : "?") + "token=" + token);
-    }
-
-    URI unsubscribeMailto(String token) {
-        return URI.create("mailto:" + unsubscribeMailbox + "?subject=unsubscribe-" + token);
+    /** The recipient's links for this campaign: a new single-use token each time. */
+    UnsubscribeLinks links(CampaignDefinition definition, Profile profile) {
+        return subscriptions.unsubscribeLinks(profile.id(), definition.campaign().purpose(), definition.id());
     }
 
     /** Renders the message for the profile, with the variables every campaign template may use. */
-    RenderedMessage render(CampaignDefinition definition, Profile profile, String recipient, String token)
+    RenderedMessage render(CampaignDefinition definition, Profile profile, String recipient, UnsubscribeLinks links)
             throws RenderException {
         Map<String, Object> variables = Map.of(
-                "unsubscribe_url", unsubscribeUrl(token).toString(),
+                "unsubscribe_url", links.oneClickUrl().toString(),
+                "preferences_url", links.preferencesUrl().toString(),
                 "campaign", Map.of("id", definition.id(), "name", definition.campaign().name()));
         return renderer.render(definition.campaign().templateId(), profile, recipient, variables);
     }
 
-    /** Renders for preview: the profile's own address, a real token. */
+    /** Renders for preview: the profile's own address, real links. */
     RenderedMessage preview(CampaignDefinition definition, Profile profile) throws RenderException {
         Optional<String> email = profile.email();
         if (email.isEmpty()) {
             throw new IllegalArgumentException("profile " + profile.id() + " has no email address; nothing would be sent to it");
         }
-        return render(definition, profile, email.get(), token(definition, profile));
+        return render(definition, profile, email.get(), links(definition, profile));
     }
 
     /** The complete outbox entry for a rendered message. */
     OutboxEntry entry(MimeMessageBuilder builder, CampaignDefinition definition, RenderedMessage message,
-                      String key, String token, Instant now) throws MessagingException {
+                      String key, UnsubscribeLinks links, Instant now) throws MessagingException {
         byte[] mime = builder.build(message, new MimeMessageBuilder.Envelope(definition.campaign(), key,
-                unsubscribeUrl(token), unsubscribeMailto(token), now));
+                links.oneClickUrl(), links.mailto(), now));
         return new OutboxEntry(key, definition.id(), message.profileId(), message.recipient(), mime,
                 OutboxStatus.PENDING, now, "");
     }

@@ -184,6 +184,51 @@ final class Fakes {
         }
     }
 
+    /**
+     * Links as the consent service makes them: one new token per call, here a counter with the
+     * person, purpose and campaign, so tests can see which links went where.
+     */
+    static final class Subscriptions implements org.tailor.api.consent.SubscriptionService {
+        final List<String> issued = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public org.tailor.api.consent.UnsubscribeLinks unsubscribeLinks(String profileId, String purpose, String campaignId) {
+            String token = "t" + (issued.size() + 1) + "." + profileId + "." + purpose + "." + campaignId;
+            issued.add(token);
+            java.net.URI oneClick = java.net.URI.create("https://shop.example.com/tailor/consent/unsubscribe?token=" + token);
+            java.net.URI mailto = java.net.URI.create("mailto:unsubscribe@shop.example.com?subject=unsubscribe-" + token);
+            return new org.tailor.api.consent.UnsubscribeLinks("<" + oneClick + ">, <" + mailto + ">",
+                    org.tailor.api.consent.UnsubscribeLinks.ONE_CLICK, oneClick, mailto,
+                    java.net.URI.create("https://shop.example.com/tailor/consent/preferences?token=" + token));
+        }
+
+        @Override
+        public org.tailor.api.consent.ConfirmationRequest requestConfirmation(String profileId, String purpose, String source,
+                                                                           String channel) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+
+        @Override
+        public org.tailor.api.consent.LinkOutcome confirm(String token, String channel) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+
+        @Override
+        public org.tailor.api.consent.LinkOutcome unsubscribe(String token, String channel) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+
+        @Override
+        public Optional<Map<String, org.tailor.api.model.ConsentStatus>> preferences(String token) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+
+        @Override
+        public org.tailor.api.consent.LinkOutcome changePreferences(String token, Map<String, Boolean> wanted, String channel) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+    }
+
     static final class Profiles implements ProfileStore {
         final Map<String, Profile> byId = new LinkedHashMap<>();
 

@@ -49,6 +49,7 @@ class OutboxCampaignServiceTest {
     private final Fakes.Segments segments = new Fakes.Segments();
     private final Fakes.Renderer renderer = new Fakes.Renderer(p -> p.attributes().containsKey("broken"));
     private final Fakes.Consent consent = new Fakes.Consent();
+    private final Fakes.Subscriptions subscriptions = new Fakes.Subscriptions();
     private final Fakes.Profiles profiles = new Fakes.Profiles();
     private final Fakes.Outbox outbox = new Fakes.Outbox();
     private Path outboxDir;
@@ -92,12 +93,11 @@ class OutboxCampaignServiceTest {
         Map<String, Object> config = new HashMap<>();
         config.put("campaigns.directory", tmp.resolve("campaigns").toString());
         config.put("scan.interval.ms", 0L);
-        config.put("unsubscribe.key.file", tmp.resolve("data/unsubscribe.key").toString());
         config.put("relay.batch.size", 2);
         config.putAll(overrides);
         service = new OutboxCampaignService(
                 Converters.standardConverter().convert(config).to(OutboxCampaignServiceConfig.class),
-                segments, renderer, consent, profiles, outbox);
+                segments, renderer, consent, subscriptions, profiles, outbox);
         if (transport != null) {
             service.addTransport(transport, Map.of(Transport.NAME_PROPERTY, "file", "service.id", 1L));
         }
@@ -244,7 +244,7 @@ class OutboxCampaignServiceTest {
 
     @Test
     void theWrittenMessageParsesBackWithJakartaMail() throws Exception {
-        start(Map.of("unsubscribe.url", "https://shop.example.com/tailor/unsubscribe"), files).send("spring-outdoor");
+        start(Map.of(), files).send("spring-outdoor");
         OutboxEntry annEntry = outbox.all().stream().filter(e -> e.profileId().equals("p1")).findFirst().orElseThrow();
         Path file = outboxDir.resolve("spring-outdoor/" + annEntry.idempotencyKey() + ".eml");
         byte[] raw = Files.readAllBytes(file);
@@ -271,12 +271,10 @@ class OutboxCampaignServiceTest {
         assertThat(message.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
 
         String listUnsubscribe = message.getHeader("List-Unsubscribe", null).replaceAll("\\r?\\n\\s+", " ");
-        assertThat(listUnsubscribe).matches("<https://shop\\.example\\.com/tailor/unsubscribe\\?token=[A-Za-z0-9_.-]+>, "
-                + "<mailto:unsubscribe@localhost\\?subject=unsubscribe-[A-Za-z0-9_.-]+>");
-        String token = listUnsubscribe.substring(listUnsubscribe.indexOf("token=") + 6, listUnsubscribe.indexOf('>'));
-        assertThat(listUnsubscribe).contains("subject=unsubscribe-" + token + ">");
-        assertThat(UnsubscribeTokens.fromKeyFile(tmp.resolve("data/unsubscribe.key")).verify(token))
-                .contains(new UnsubscribeToken("p1", "email_marketing", "spring-outdoor"));
+        String token = subscriptions.issued.stream().filter(t -> t.contains(".p1.")).findFirst().orElseThrow();
+        assertThat(token).isEqualTo(token.substring(0, token.indexOf('.')) + ".p1.email_marketing.spring-outdoor");
+        assertThat(listUnsubscribe).isEqualTo("<https://shop.example.com/tailor/consent/unsubscribe?token=" + token
+                + ">, <mailto:unsubscribe@shop.example.com?subject=unsubscribe-" + token + ">");
 
         assertThat(message.isMimeType("multipart/alternative")).isTrue();
         Multipart parts = (Multipart) message.getContent();
@@ -301,7 +299,8 @@ class OutboxCampaignServiceTest {
         Map<String, Object> vars = renderer.variables.get(0);
         assertThat(vars).containsEntry("campaign", Map.of("id", "spring-outdoor", "name", "Spring outdoor"));
         assertThat(URI.create((String) vars.get("unsubscribe_url")))
-                .hasScheme("http").hasHost("127.0.0.1").hasPort(8181).hasPath("/tailor/unsubscribe");
+                .hasScheme("https").hasHost("shop.example.com").hasPath("/tailor/consent/unsubscribe");
+        assertThat(URI.create((String) vars.get("preferences_url"))).hasPath("/tailor/consent/preferences");
     }
 
     @Test
@@ -373,9 +372,8 @@ class OutboxCampaignServiceTest {
         };
         blocking.members.putAll(segments.members);
         service = new OutboxCampaignService(Converters.standardConverter().convert(Map.of(
-                        "campaigns.directory", tmp.resolve("campaigns").toString(), "scan.interval.ms", 0L,
-                        "unsubscribe.key.file", tmp.resolve("data/unsubscribe.key").toString()))
-                .to(OutboxCampaignServiceConfig.class), blocking, renderer, consent, profiles, outbox);
+                        "campaigns.directory", tmp.resolve("campaigns").toString(), "scan.interval.ms", 0L))
+                .to(OutboxCampaignServiceConfig.class), blocking, renderer, consent, subscriptions, profiles, outbox);
         service.addTransport(files, Map.of(Transport.NAME_PROPERTY, "file"));
 
         CompletableFuture<SendReport> first = CompletableFuture.supplyAsync(() -> service.send("spring-outdoor"));
