@@ -43,6 +43,8 @@ final class CampaignSend {
     private long renderFailed;
     private long enqueued;
     private long alreadyQueued;
+    /** Why the send stopped: consent could not be read, so nothing more may be sent. Null while it runs. */
+    private String pausedBecause;
 
     CampaignSend(CampaignDefinition definition, SegmentService segments, ConsentService consent, OutboxStore outbox,
                  PersonalizedMessages messages, MimeMessageBuilder builder, OutboxRelay relay, Clock clock) {
@@ -61,7 +63,13 @@ final class CampaignSend {
         String segmentId = definition.campaign().segmentId();
         MemberHandoff.<Profile>run("tailor-send-" + definition.id(), HANDOFF_CAPACITY,
                 visitor -> segments.forEachMember(segmentId, visitor), this::process);
-        OutboxRelay.Result relayed = relay.relay(definition.id(), problems);
+        if (pausedBecause != null) {
+            // Fail closed: with consent unreadable, not even the messages queued before it was noticed go out now.
+            problems.add("campaign paused: " + pausedBecause + "; nothing was relayed; send again when consent can be "
+                    + "read (what was queued is kept and goes out then, once)");
+            LOG.warn("Campaign {} paused: {}", definition.id(), pausedBecause);
+        }
+        OutboxRelay.Result relayed = pausedBecause != null ? OutboxRelay.Result.NONE : relay.relay(definition.id(), problems);
         SendReport report = new SendReport(definition.id(), audience, noConsent, noAddress, renderFailed, enqueued,
                 alreadyQueued, relayed.delivered(), relayed.failed(), Duration.ofNanos(System.nanoTime() - started),
                 problems.toList());
@@ -80,7 +88,16 @@ final class CampaignSend {
             skip(profile, "no email address");
             return;
         }
+        if (pausedBecause != null) {
+            noConsent++;
+            return;
+        }
         ConsentDecision decision = check(profile);
+        if (decision.unavailable()) {
+            pausedBecause = "consent for " + definition.campaign().purpose() + " could not be read (" + decision.reason() + ")";
+            noConsent++;
+            return;
+        }
         if (!decision.allowed()) {
             noConsent++;
             skip(profile, "no consent for " + definition.campaign().purpose() + ": " + decision.reason());
@@ -109,14 +126,14 @@ final class CampaignSend {
         }
     }
 
-    /** Fails closed: a consent service that throws or answers nothing means no. */
+    /** Fails closed: a consent service that throws or answers nothing means no, and that consent is unavailable. */
     private ConsentDecision check(Profile profile) {
         try {
             ConsentDecision decision = consent.check(profile.id(), definition.campaign().purpose());
-            return decision == null ? ConsentDecision.deny("the consent service gave no answer") : decision;
+            return decision == null ? ConsentDecision.unavailable("the consent service gave no answer") : decision;
         } catch (RuntimeException e) {
             LOG.warn("Consent check for profile {} failed; treating as no consent: {}", profile.id(), e.toString());
-            return ConsentDecision.deny("consent could not be confirmed: " + e);
+            return ConsentDecision.unavailable("consent could not be confirmed: " + e);
         }
     }
 

@@ -21,6 +21,8 @@ final class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
     record Result(long delivered, long failed, boolean interrupted) {
+        /** Nothing was relayed. */
+        static final Result NONE = new Result(0, 0, false);
     }
 
     private final OutboxStore outbox;

@@ -163,11 +163,17 @@ final class Fakes {
     static final class Consent implements ConsentService {
         final Set<String> granted = ConcurrentHashMap.newKeySet();
         boolean throwing;
+        /** After this many checks the store "goes down": answers are unavailable. */
+        int availableChecks = Integer.MAX_VALUE;
+        private final java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public ConsentDecision check(String profileId, String purpose) {
             if (throwing) {
                 throw new IllegalStateException("database is down");
+            }
+            if (checks.incrementAndGet() > availableChecks) {
+                return ConsentDecision.unavailable("the consent store did not answer");
             }
             return granted.contains(profileId + "/" + purpose)
                     ? ConsentDecision.allow("granted") : ConsentDecision.deny("no record");

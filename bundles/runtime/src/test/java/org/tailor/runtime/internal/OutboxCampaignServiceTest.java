@@ -238,8 +238,30 @@ class OutboxCampaignServiceTest {
         assertThat(report.noAddress()).isEqualTo(1); // checked before consent
         assertThat(report.noConsent()).isEqualTo(5);
         assertThat(report.enqueued()).isZero();
+        assertThat(report.problems()).anySatisfy(p -> assertThat(p).startsWith("campaign paused: consent for email_marketing"
+                + " could not be read (consent could not be confirmed: java.lang.IllegalStateException: database is down)"));
         assertThat(renderer.renderedFor).isEmpty();
         assertThat(outbox.all()).isEmpty();
+    }
+
+    @Test
+    void aConsentStoreThatGoesDownPausesTheCampaignAndSendsNothingUntilItIsBack() throws Exception {
+        consent.availableChecks = 1;
+
+        SendReport paused = start(Map.of(), files).send("spring-outdoor");
+
+        assertThat(paused.enqueued()).isEqualTo(1);
+        assertThat(paused.delivered()).isZero();
+        assertThat(emlFiles()).isEmpty();
+        assertThat(paused.problems()).anySatisfy(p -> assertThat(p).contains("campaign paused")
+                .contains("the consent store did not answer"));
+
+        consent.availableChecks = Integer.MAX_VALUE;
+        SendReport resumed = service.send("spring-outdoor");
+
+        assertThat(resumed.problems()).noneSatisfy(p -> assertThat(p).contains("paused"));
+        assertThat(resumed.alreadyQueued()).isEqualTo(1);
+        assertThat(emlFiles()).hasSize((int) (resumed.enqueued() + 1));
     }
 
     @Test
