@@ -1,16 +1,24 @@
 package org.tailor.runtime.internal;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
+import org.tailor.api.consent.ErasureParticipant;
 import org.tailor.api.delivery.OutboxEntry;
 import org.tailor.api.delivery.Transport;
 import org.tailor.api.delivery.TransportException;
@@ -20,10 +28,10 @@ import org.tailor.api.delivery.TransportException;
  * complete or not at all (written aside, synced, then renamed), and a key that already has a
  * file is not written again, so redelivery after a crash never makes a duplicate.
  */
-@Component(service = Transport.class, configurationPid = "org.tailor.runtime.transport.file",
+@Component(service = {Transport.class, ErasureParticipant.class}, configurationPid = "org.tailor.runtime.transport.file",
         property = Transport.NAME_PROPERTY + "=file")
 @Designate(ocd = FileTransportConfig.class)
-public class FileTransport implements Transport {
+public class FileTransport implements Transport, ErasureParticipant {
 
     /** Names that are safe as a single path segment: no separators, no dot-dot. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
@@ -78,6 +86,53 @@ public class FileTransport implements Transport {
                 }
             }
         }
+    }
+
+    @Override
+    public String name() {
+        return "file-transport";
+    }
+
+    /**
+     * Deletes every written message addressed to one of the person's addresses. The file names are
+     * hashes, so each file's header is read: only the header, never the body.
+     */
+    @Override
+    public long erase(Set<String> profileIds, Set<String> addresses) {
+        if (addresses.isEmpty() || !Files.isDirectory(directory)) {
+            return 0;
+        }
+        long erased = 0;
+        try (Stream<Path> files = Files.walk(directory, 2)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString().endsWith(".eml"))::iterator) {
+                if (addressedTo(file, addresses)) {
+                    Files.deleteIfExists(file);
+                    erased++;
+                }
+            }
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("cannot erase messages in " + directory + ": " + e.getMessage(), e);
+        }
+        return erased;
+    }
+
+    private static boolean addressedTo(Path file, Set<String> addresses) throws IOException, MessagingException {
+        InternetHeaders headers;
+        try (InputStream in = Files.newInputStream(file)) {
+            headers = new InternetHeaders(in);
+        }
+        for (String name : new String[] {"To", "Cc", "Bcc"}) {
+            String value = headers.getHeader(name, ",");
+            if (value == null) {
+                continue;
+            }
+            for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
+                if (address.getAddress() != null && addresses.contains(address.getAddress().toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Makes the rename itself durable where the platform allows syncing a directory. */

@@ -315,6 +315,22 @@ class OutboxCampaignServiceTest {
     }
 
     @Test
+    void erasureDeletesTheWrittenMessagesOfThePersonOnly() throws Exception {
+        start(Map.of(), files).send("spring-outdoor");
+        int written = emlFiles().size();
+
+        assertThat(files.name()).isEqualTo("file-transport");
+        assertThat(files.erase(Set.of("p1"), Set.of("ann@example.com"))).isEqualTo(1);
+
+        assertThat(emlFiles()).hasSize(written - 1);
+        for (Path file : emlFiles()) {
+            assertThat(Files.readString(file, StandardCharsets.US_ASCII)).doesNotContain("ann@example.com");
+        }
+        assertThat(files.erase(Set.of("p1"), Set.of("ann@example.com"))).isZero();
+        assertThat(files.erase(Set.of(), Set.of())).isZero();
+    }
+
+    @Test
     void renderGetsTheUnsubscribeUrlAndTheCampaign() {
         start(Map.of(), files).send("spring-outdoor");
 
