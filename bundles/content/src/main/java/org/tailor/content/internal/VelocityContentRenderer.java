@@ -1,6 +1,7 @@
 package org.tailor.content.internal;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tailor.api.consent.AttributeScope;
+import org.tailor.api.consent.PersonalizationConsent;
 import org.tailor.api.content.ContentRenderer;
 import org.tailor.api.content.RenderException;
 import org.tailor.api.model.Profile;
@@ -50,8 +54,12 @@ public class VelocityContentRenderer implements ContentRenderer {
     /** Null when scanning is off (scan_interval_ms = 0). */
     private final ScheduledExecutorService scanner;
 
+    /** What the consent service lets personalization read of each recipient. */
+    private final PersonalizationConsent consent;
+
     @Activate
-    public VelocityContentRenderer(VelocityContentRendererConfig config) {
+    public VelocityContentRenderer(VelocityContentRendererConfig config, @Reference PersonalizationConsent consent) {
+        this.consent = consent;
         this.maxOutputChars = Math.max(1, config.max_output_chars());
         this.renderTimeoutMs = Math.max(1, config.render_timeout_ms());
         this.velocity = new SandboxedVelocity(Math.max(1, config.max_loop_iterations()));
@@ -99,6 +107,24 @@ public class VelocityContentRenderer implements ContentRenderer {
         }
     }
 
+    /**
+     * The profile as the template may see it: only the attributes the person's consent lets
+     * personalization read, so a template without consent falls back to its defaults.
+     */
+    private Profile minimized(Profile profile) {
+        AttributeScope scope = consent.readableAttributes(profile.id());
+        if (scope.all()) {
+            return profile;
+        }
+        Map<String, Object> readable = new LinkedHashMap<>();
+        profile.attributes().forEach((name, value) -> {
+            if (scope.allows(name)) {
+                readable.put(name, value);
+            }
+        });
+        return new Profile(profile.id(), profile.identities(), readable, profile.createdAt(), profile.updatedAt());
+    }
+
     @Override
     public List<String> templates() {
         return library.ids();
@@ -119,7 +145,7 @@ public class VelocityContentRenderer implements ContentRenderer {
         TemplatePack pack = library.pack(templateId).orElseThrow(() -> unknown(templateId));
         MessageMerge merge;
         try {
-            merge = new MessageMerge(velocity, pack, profile, recipient, variables, maxOutputChars);
+            merge = new MessageMerge(velocity, pack, minimized(profile), recipient, variables, maxOutputChars);
         } catch (IllegalArgumentException e) {
             throw new RenderException("template " + templateId + ": " + e.getMessage(), e);
         }

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.util.converter.Converters;
+import org.tailor.api.consent.AttributeScope;
+import org.tailor.api.consent.PersonalizationConsent;
 import org.tailor.api.model.Identity;
 import org.tailor.api.model.Profile;
 
@@ -48,11 +50,16 @@ final class TestTemplates {
     }
 
     VelocityContentRenderer renderer(Map<String, Object> properties) {
+        return renderer(properties, profileId -> new AttributeScope(true, Set.of(), "personalization granted"));
+    }
+
+    /** @param consent what each recipient's consent lets templates read */
+    VelocityContentRenderer renderer(Map<String, Object> properties, PersonalizationConsent consent) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("directory", root.toString());
         all.putIfAbsent("scan.interval.ms", 0L);
         return new VelocityContentRenderer(
-                Converters.standardConverter().convert(all).to(VelocityContentRendererConfig.class));
+                Converters.standardConverter().convert(all).to(VelocityContentRendererConfig.class), consent);
     }
 
     VelocityContentRenderer renderer() {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tailor.api.content.RenderException;
 import org.tailor.api.model.Profile;
+import org.tailor.api.consent.AttributeScope;
 import org.tailor.api.model.RenderedMessage;
 
 class VelocityContentRendererTest {
@@ -253,6 +255,20 @@ class VelocityContentRendererTest {
         assertThat(message.subject()).isEqualTo("Hi Ann from Berlin");
         assertThat(message.html()).isEqualTo("<p>Ann ann@example.com p-1</p>"
                 + "<a href=\"https://shop.example.com/unsubscribe?token=abc&amp;x=1\">Outdoor picks</a>");
+    }
+
+    @Test
+    void aTemplateSeesOnlyWhatTheRecipientsConsentAllows() throws Exception {
+        files.pack("t", "Hi $profile.get(\"first_name\", \"there\")",
+                "<p>$profile.get(\"first_name\", \"there\") in $profile.get(\"city\", \"your city\")</p>");
+        VelocityContentRenderer generic = files.renderer(Map.of(),
+                profileId -> new AttributeScope(false, Set.of("first_name"), "no personalization consent"));
+
+        RenderedMessage message = generic.render("t", TestTemplates.ann(), "ann@example.com", Map.of());
+
+        assertThat(message.subject()).isEqualTo("Hi Ann");
+        assertThat(message.html()).contains("Ann in your city").doesNotContain("Berlin");
+        generic.deactivate();
     }
 
     @Test
