@@ -1,7 +1,6 @@
 package org.tailor.consent.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Tailor consent",
@@ -36,17 +35,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "How long a cached answer is used at most. Changes made through this node take effect at"
                     + " once; this bounds how long one made directly in the database or on another node can go unseen.")
     long cache_ttl_seconds() default 300;
-
-    @AttributeDefinition(name = "Suppression key", type = AttributeType.PASSWORD,
-            description = "Base64 key of the suppression list's HMAC. Generated into this configuration at first start;"
-                    + " changing it makes every stored suppression unmatchable. Never logged; a private property (leading dot),"
-                    + " so it is not copied into service properties.")
-    String _suppression_key() default "";
-
-    @AttributeDefinition(name = "Token key", type = AttributeType.PASSWORD,
-            description = "Base64 key that signs confirmation, unsubscribe and preference links. Generated into this"
-                    + " configuration at first start; changing it voids every link already sent. Never logged.")
-    String _token_key() default "";
 
     @AttributeDefinition(name = "Public URL",
             description = "The absolute http(s) URL under which the consent pages are reached from outside"

@@ -9,6 +9,8 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -25,10 +27,16 @@ import org.slf4j.LoggerFactory;
  * Keys are never logged, and their property names start with a dot: Declarative Services does not
  * copy such private properties into the service properties that every bundle can read.
  */
-@Component(service = ConsentKeys.class, configurationPid = ConsentLedgerService.PID)
-@Designate(ocd = ConsentConfig.class)
+@Component(service = ConsentKeys.class, configurationPid = ConsentKeys.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = ConsentKeysConfig.class)
 public final class ConsentKeys {
 
+    /**
+     * A configuration of their own, required to exist (the distribution ships it, blank): the keys
+     * are then read from the file, never generated before the file has been read, and writing
+     * them touches no other component's configuration.
+     */
+    static final String PID = "org.tailor.consent.keys";
     static final String SUPPRESSION_KEY = ".suppression.key";
     static final String TOKEN_KEY = ".token.key";
 
@@ -40,11 +48,11 @@ public final class ConsentKeys {
     private final byte[] tokenKey;
 
     @Activate
-    public ConsentKeys(ConsentConfig config, @Reference ConfigurationAdmin configurations) throws IOException {
+    public ConsentKeys(ConsentKeysConfig config, @Reference ConfigurationAdmin configurations) throws IOException {
         byte[] suppression = decode(SUPPRESSION_KEY, config._suppression_key());
         byte[] token = decode(TOKEN_KEY, config._token_key());
         if (suppression == null || token == null) {
-            Configuration configuration = configurations.getConfiguration(ConsentLedgerService.PID, "?");
+            Configuration configuration = configurations.getConfiguration(PID, "?");
             Dictionary<String, Object> properties = configuration.getProperties();
             if (properties == null) {
                 properties = new Hashtable<>();
@@ -52,19 +60,27 @@ public final class ConsentKeys {
             if (suppression == null) {
                 suppression = generate();
                 properties.put(SUPPRESSION_KEY, ENCODER.encodeToString(suppression));
-                LOG.info("Generated a new suppression key into configuration {} (property {})",
-                        ConsentLedgerService.PID, SUPPRESSION_KEY);
+                LOG.info("Generated a new suppression key into configuration {} (property {})", PID, SUPPRESSION_KEY);
             }
             if (token == null) {
                 token = generate();
                 properties.put(TOKEN_KEY, ENCODER.encodeToString(token));
-                LOG.info("Generated a new link signing key into configuration {} (property {})",
-                        ConsentLedgerService.PID, TOKEN_KEY);
+                LOG.info("Generated a new link signing key into configuration {} (property {})", PID, TOKEN_KEY);
             }
             configuration.update(properties);
         }
         this.suppressionKey = suppression;
         this.tokenKey = token;
+    }
+
+    /**
+     * The configuration changed, most often because the keys generated at activation were written
+     * into it. Keys in use stay as they are: replacing one at run time would void links just sent
+     * or unmatch suppressions; a deliberate change takes effect at the next start.
+     */
+    @Modified
+    void modified() {
+        LOG.debug("Configuration {} changed; the keys in use stay until the next start", PID);
     }
 
     ConsentKeys(byte[] suppressionKey, byte[] tokenKey) {
@@ -87,10 +103,10 @@ public final class ConsentKeys {
         try {
             key = DECODER.decode(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(property + " in " + ConsentLedgerService.PID + " is not Base64", e);
+            throw new IllegalArgumentException(property + " in " + PID + " is not Base64", e);
         }
         if (key.length < Hmac.KEY_BYTES) {
-            throw new IllegalArgumentException(property + " in " + ConsentLedgerService.PID + " holds " + key.length
+            throw new IllegalArgumentException(property + " in " + PID + " holds " + key.length
                     + " bytes; at least " + Hmac.KEY_BYTES + " are needed");
         }
         return key;

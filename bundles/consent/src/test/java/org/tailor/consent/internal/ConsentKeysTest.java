@@ -49,8 +49,8 @@ class ConsentKeysTest {
         assertThat(written.get()).isNull();
     }
 
-    private static ConsentConfig config(Map<String, Object> properties) {
-        return Converters.standardConverter().convert(new HashMap<>(properties)).to(ConsentConfig.class);
+    private static ConsentKeysConfig config(Map<String, Object> properties) {
+        return Converters.standardConverter().convert(new HashMap<>(properties)).to(ConsentKeysConfig.class);
     }
 
     /** ConfigurationAdmin as far as the keys use it: one configuration whose update is recorded. */
@@ -68,7 +68,7 @@ class ConsentKeysTest {
                 });
         return (ConfigurationAdmin) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ConfigurationAdmin.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getConfiguration") && ConsentLedgerService.PID.equals(args[0])) {
+                    if (method.getName().equals("getConfiguration") && ConsentKeys.PID.equals(args[0])) {
                         return configuration;
                     }
                     throw new UnsupportedOperationException(method.getName());
