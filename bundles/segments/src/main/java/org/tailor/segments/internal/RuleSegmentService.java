@@ -324,13 +324,12 @@ public class RuleSegmentService implements SegmentService, IngestListener {
     }
 
     /**
-     * Defines the segment in the live membership (or redefines it, re-testing it and the segments
-     * that refer to it), then makes the stored membership agree.
+     * Defines the segment in the live membership (or redefines it: that evaluates it and the
+     * segments that refer to it over every profile), then makes the stored membership agree.
      */
     private MembershipUpdate recomputeLive(LiveMembership current, LoadedSegment loaded, Instant now) {
         long started = System.nanoTime();
-        List<MembershipChange> decided = new ArrayList<>(current.define(loaded.segment(), now));
-        decided.addAll(current.recompute(loaded.id(), now));
+        List<MembershipChange> decided = current.define(loaded.segment(), now);
         memberships.apply(decided);
         MembershipUpdate stored = memberships.replace(loaded.id(), visitor -> current.forEachMember(loaded.id(), visitor), now);
         long entered = decided.stream().filter(c -> c.segmentId().equals(loaded.id()) && c.entered()).count();
@@ -391,7 +390,9 @@ public class RuleSegmentService implements SegmentService, IngestListener {
 
     @Override
     public List<String> problems() {
-        return registry.problems();
+        List<String> problems = new ArrayList<>(registry.problems());
+        problems.addAll(snapshots.problems());
+        return problems;
     }
 
     @Override

@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.tailor.api.model.SegmentDefinition;
 
 /**
@@ -44,17 +47,26 @@ final class StaticSnapshots {
 
     Map<String, Snapshot> all() {
         Map<String, Snapshot> found = new TreeMap<>();
+        forEachFile(file -> read(file).ifPresent(snapshot -> found.put(snapshot.id(), snapshot)));
+        return found;
+    }
+
+    /** One line per {@code .snapshot} file that is not a complete snapshot, naming the file and what is wrong. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        forEachFile(file -> problem(file).ifPresent(reason -> problems.add(file.getFileName() + ":1:1: " + reason)));
+        return problems;
+    }
+
+    private void forEachFile(Consumer<Path> visitor) {
         if (!Files.isDirectory(directory)) {
-            return found;
+            return;
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
-            for (Path file : files) {
-                read(file).ifPresent(s -> found.put(s.id(), s));
-            }
+            files.forEach(visitor);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list snapshots in " + directory, e);
         }
-        return found;
     }
 
     Optional<Snapshot> find(String id) {
@@ -92,23 +104,43 @@ final class StaticSnapshots {
         }
     }
 
-    /** A file that is not a complete snapshot (hand-edited, half restored) is not one. */
+    /** A file that is not a complete snapshot (hand-edited, half restored) is not one; {@link #problems} says why. */
     private static Optional<Snapshot> read(Path file) {
-        if (!Files.isRegularFile(file)) {
+        try {
+            return Optional.of(parse(file));
+        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<String> problem(Path file) {
+        try {
+            parse(file);
+            return Optional.empty();
+        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
+            return Optional.of("not a static segment, so it is ignored: " + e.getMessage());
+        }
+    }
+
+    private static Snapshot parse(Path file) throws IOException {
         String name = file.getFileName().toString();
         String id = name.substring(0, name.length() - SUFFIX.length());
         if (!Segment.ID.matcher(id).matches()) {
-            return Optional.empty();
+            throw new IllegalArgumentException("the name must be a segment id and " + SUFFIX);
         }
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(in);
-            return Optional.of(new Snapshot(id, properties.getProperty("of", ""), properties.getProperty("name", id),
-                    Instant.parse(properties.getProperty("at", "")), Long.parseLong(properties.getProperty("members", "0"))));
-        } catch (IOException | DateTimeParseException | NumberFormatException e) {
-            return Optional.empty();
+        }
+        String at = properties.getProperty("at", "");
+        String members = properties.getProperty("members", "");
+        try {
+            return new Snapshot(id, properties.getProperty("of", ""), properties.getProperty("name", id), Instant.parse(at),
+                    Long.parseLong(members));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'at' must be an instant such as 2026-01-01T00:00:00Z, got '" + at + "'", e);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'members' must be a whole number, got '" + members + "'", e);
         }
     }
 }

@@ -170,6 +170,15 @@ class StoredMembershipTest {
                 .containsExactly("engagement is 10", "latest is unknown (no record for email_marketing)");
     }
 
+    @Test
+    void aSnapshotFileThatIsNotOneIsReportedNotSilentlyIgnored() throws Exception {
+        Files.writeString(directory.resolve("frozen.snapshot"), "of=berlin\nat=yesterday\nmembers=2\n");
+
+        assertThat(service.segment("frozen")).isEmpty();
+        assertThat(service.problems()).containsExactly("frozen.snapshot:1:1: not a static segment, so it is ignored: "
+                + "'at' must be an instant such as 2026-01-01T00:00:00Z, got 'yesterday'");
+    }
+
     private static Profile berliner(String id) {
         return profile(id, Map.of("city", "Berlin"));
     }

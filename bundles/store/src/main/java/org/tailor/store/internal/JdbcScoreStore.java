@@ -75,11 +75,13 @@ public final class JdbcScoreStore implements ScoreStore {
             checkName(name);
             checkValue(name, value);
         }));
+        // One statement per score name, batched over the profiles, rather than one per value.
+        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        scoresByProfile.forEach((profileId, scores) -> scores.forEach((name, value) ->
+                byName.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(profileId, value)));
         db.inTransaction("store scores of " + scoresByProfile.size() + " profiles", c -> {
-            for (Map.Entry<String, Map<String, Object>> profile : scoresByProfile.entrySet()) {
-                for (Map.Entry<String, Object> score : profile.getValue().entrySet()) {
-                    write(c, upsert, score.getKey(), Map.of(profile.getKey(), score.getValue()), computedAt);
-                }
+            for (Map.Entry<String, Map<String, Object>> score : byName.entrySet()) {
+                write(c, upsert, score.getKey(), score.getValue(), computedAt);
             }
             return null;
         });
