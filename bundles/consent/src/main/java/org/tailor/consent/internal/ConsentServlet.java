@@ -2,6 +2,7 @@ package org.tailor.consent.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +14,19 @@ import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tailor.api.consent.LinkOutcome;
 import org.tailor.api.consent.SubscriptionService;
+import org.tailor.api.consent.UnknownPurposeException;
+import org.tailor.api.delivery.ConfirmationMailer;
+import org.tailor.api.ingest.InboundRecord;
+import org.tailor.api.ingest.IngestResult;
+import org.tailor.api.ingest.IngestService;
+import org.tailor.api.ingest.RecordKind;
 import org.tailor.api.model.ConsentStatus;
 
 /**
@@ -28,6 +40,11 @@ import org.tailor.api.model.ConsentStatus;
  *       link scanners fetch every URL in a message.
  *   <li>{@code GET <base>/confirm?token=…}: confirms a double opt-in.
  *   <li>{@code GET|POST <base>/preferences}: shows and changes every purpose.
+ *   <li>{@code GET|POST <base>/subscribe}: a sign-up form (fields {@code email} and {@code purpose},
+ *       {@code email_marketing} if none), which a shop's own form may also post to. It creates or
+ *       finds the person through ingest and sends the double opt-in message. The answer is the same
+ *       whether the person was new, already confirmed, recently asked or suppressed, so the form
+ *       tells no one who is on the list.
  * </ul>
  */
 @Component(service = Servlet.class, configurationPid = ConsentLedgerService.PID,
@@ -40,12 +57,45 @@ public final class ConsentServlet extends HttpServlet {
     static final String DEFAULT_PATTERN = "/tailor/consent/*";
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentServlet.class);
+    /** RFC 5321's limit on a forward path, which bounds any address that can receive mail. */
+    private static final int MAX_EMAIL_LENGTH = 254;
+
+    static final String SIGNUP_SOURCE = "signup-form";
 
     private final transient SubscriptionService subscriptions;
+
+    // Optional: without ingest or the delivery runtime the links in sent mail must still work.
+    private transient volatile IngestService ingest;
+    private transient volatile ConfirmationMailer mailer;
 
     @Activate
     public ConsentServlet(@Reference SubscriptionService subscriptions) {
         this.subscriptions = subscriptions;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindIngest")
+    void bindIngest(IngestService service) {
+        ingest = service;
+    }
+
+    void unbindIngest(IngestService service) {
+        if (ingest == service) {
+            ingest = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindMailer")
+    void bindMailer(ConfirmationMailer service) {
+        mailer = service;
+    }
+
+    void unbindMailer(ConfirmationMailer service) {
+        if (mailer == service) {
+            mailer = null;
+        }
     }
 
     @Override
@@ -57,6 +107,7 @@ public final class ConsentServlet extends HttpServlet {
                             + form("unsubscribe", token) + "<button type=\"submit\">Unsubscribe</button></form>");
             case "confirm" -> outcome(response, "Subscription", subscriptions.confirm(token, "web"));
             case "preferences" -> preferences(response, token, Optional.empty());
+            case "subscribe" -> write(response, HttpServletResponse.SC_OK, "Subscribe", signupForm(purpose(request)));
             default -> write(response, HttpServletResponse.SC_NOT_FOUND, "Not found", "<p>There is no such page.</p>");
         }
     }
@@ -81,8 +132,66 @@ public final class ConsentServlet extends HttpServlet {
                     outcome(response, "Your choices", outcome);
                 }
             }
+            case "subscribe" -> subscribe(request, response);
             default -> write(response, HttpServletResponse.SC_NOT_FOUND, "Not found", "<p>There is no such page.</p>");
         }
+    }
+
+    private void subscribe(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String email = request.getParameter("email") == null ? "" : request.getParameter("email").strip();
+        String purpose = purpose(request);
+        IngestService ingestNow = ingest;
+        ConfirmationMailer mailerNow = mailer;
+        if (ingestNow == null || mailerNow == null) {
+            unavailable(response, "Subscribe");
+            return;
+        }
+        if (email.isEmpty() || email.length() > MAX_EMAIL_LENGTH) {
+            write(response, HttpServletResponse.SC_BAD_REQUEST, "Subscribe",
+                    "<p>Please enter your email address.</p>" + signupForm(purpose));
+            return;
+        }
+        try {
+            IngestResult person = ingestNow.ingest(new InboundRecord(SIGNUP_SOURCE, Instant.now().toString(),
+                    RecordKind.CUSTOMER, Map.of("email", email)));
+            if (!person.isAccepted()) {
+                write(response, HttpServletResponse.SC_BAD_REQUEST, "Subscribe",
+                        "<p>That does not look like an email address.</p>" + signupForm(purpose));
+                return;
+            }
+            mailerNow.requestConfirmation(person.profileId().orElseThrow(), purpose, SIGNUP_SOURCE, "web");
+        } catch (UnknownPurposeException e) {
+            write(response, HttpServletResponse.SC_BAD_REQUEST, "Subscribe", "<p>There is no such subscription.</p>");
+            return;
+        } catch (IllegalArgumentException e) {
+            write(response, HttpServletResponse.SC_BAD_REQUEST, "Subscribe",
+                    "<p>That does not look like an email address.</p>" + signupForm(purpose));
+            return;
+        } catch (RuntimeException e) {
+            LOG.warn("Sign-up could not be handled: {}", e.toString());
+            unavailable(response, "Subscribe");
+            return;
+        }
+        write(response, HttpServletResponse.SC_OK, "Subscribe", "<p>Thank you. Please check your inbox: we sent you "
+                + "a link to confirm. Until you confirm, you will not get any " + escape(purpose.replace('_', ' '))
+                + " messages from us.</p>");
+    }
+
+    private static String purpose(HttpServletRequest request) {
+        String purpose = request.getParameter("purpose");
+        return purpose == null || purpose.isBlank() ? "email_marketing" : purpose.strip();
+    }
+
+    private static String signupForm(String purpose) {
+        return "<form method=\"post\" action=\"subscribe\"><input type=\"hidden\" name=\"purpose\" value=\""
+                + escape(purpose) + "\"><label>Email <input type=\"email\" name=\"email\" required maxlength=\""
+                + MAX_EMAIL_LENGTH + "\" autocomplete=\"email\"></label> <button type=\"submit\">Subscribe</button></form>";
+    }
+
+    private static void unavailable(HttpServletResponse response, String title) throws IOException {
+        response.setIntHeader("Retry-After", 60);
+        write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, title,
+                "<p>We cannot take this right now. Please try again in a few minutes.</p>");
     }
 
     private void preferences(HttpServletResponse response, String token, Optional<String> notice) throws IOException {

@@ -21,10 +21,13 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tailor.api.consent.ConsentService;
 import org.tailor.api.consent.DataSubjectRequests;
 import org.tailor.api.consent.ErasureParticipant;
 import org.tailor.api.consent.SubjectExport;
 import org.tailor.api.consent.SuppressionList;
+import org.tailor.api.model.ConsentRecord;
+import org.tailor.api.model.ConsentStatus;
 import org.tailor.api.model.Event;
 import org.tailor.api.model.Identity;
 import org.tailor.api.model.Order;
@@ -54,6 +57,7 @@ public final class SubjectRequests implements DataSubjectRequests {
     }
 
     private final Stores stores;
+    private final ConsentService ledger;
     private final SuppressionList suppressions;
     private final ConsentCache cache;
     private final Clock clock;
@@ -62,13 +66,15 @@ public final class SubjectRequests implements DataSubjectRequests {
     @Activate
     public SubjectRequests(@Reference SubjectRequestStore requests, @Reference PersonalDataStore people,
                            @Reference ProfileStore profiles, @Reference EventStore events, @Reference OrderStore orders,
-                           @Reference ConsentStore consent, @Reference SuppressionList suppressions,
-                           @Reference ConsentCache cache) {
-        this(new Stores(requests, people, profiles, events, orders, consent), suppressions, cache, Clock.systemUTC());
+                           @Reference ConsentStore consent, @Reference ConsentService ledger,
+                           @Reference SuppressionList suppressions, @Reference ConsentCache cache) {
+        this(new Stores(requests, people, profiles, events, orders, consent), ledger, suppressions, cache,
+                Clock.systemUTC());
     }
 
-    SubjectRequests(Stores stores, SuppressionList suppressions, ConsentCache cache, Clock clock) {
+    SubjectRequests(Stores stores, ConsentService ledger, SuppressionList suppressions, ConsentCache cache, Clock clock) {
         this.stores = stores;
+        this.ledger = ledger;
         this.suppressions = suppressions;
         this.cache = cache;
         this.clock = clock;
@@ -123,6 +129,7 @@ public final class SubjectRequests implements DataSubjectRequests {
             for (String address : addresses) {
                 suppressions.add(address, SuppressionReason.ERASED, "erased by request " + request.id(), actor);
             }
+            endConsent(profileId, ids, request, actor);
             Map<String, Long> erased = new LinkedHashMap<>(stores.people().erase(ids, request.id(), clock.instant()));
             for (ErasureParticipant participant : participants) {
                 erased.put(participant.name(), participant.erase(ids, addresses));
@@ -134,6 +141,20 @@ public final class SubjectRequests implements DataSubjectRequests {
         } catch (RuntimeException e) {
             return fail(request, e);
         }
+    }
+
+    /**
+     * Withdraws every purpose still granted or pending, first: the kept consent proof must not read as
+     * consent in force once the person is gone, and if a later step fails the withdrawal already holds.
+     */
+    private void endConsent(String profileId, Set<String> ids, SubjectRequest request, String actor) {
+        Instant now = clock.instant();
+        List<ConsentRecord> ended = ConsentLedgerService.deciding(stores.consent().historyOf(ids)).values().stream()
+                .filter(r -> r.status() == ConsentStatus.GRANTED || r.status() == ConsentStatus.PENDING)
+                .map(r -> new ConsentRecord(profileId, r.purpose(), ConsentStatus.WITHDRAWN, now,
+                        "erasure " + request.id(), r.lawfulBasis(), "erasure", "", "", actor, Optional.empty()))
+                .toList();
+        ledger.recordAll(ended);
     }
 
     @Override

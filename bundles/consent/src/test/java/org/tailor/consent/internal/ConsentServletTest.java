@@ -21,7 +21,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.tailor.api.consent.ConfirmationRequest;
+import org.tailor.api.delivery.ConfirmationMailer;
+import org.tailor.api.ingest.DeadLetter;
+import org.tailor.api.ingest.InboundRecord;
+import org.tailor.api.ingest.IngestResult;
+import org.tailor.api.ingest.IngestService;
+import org.tailor.api.ingest.IngestStats;
+import org.tailor.api.ingest.Violation;
 import org.tailor.api.model.ConsentRecord;
+import org.tailor.api.model.Identity;
 import org.tailor.api.model.ConsentStatus;
 
 /**
@@ -37,6 +49,7 @@ class ConsentServletTest {
     private final ConsentFixture fixture = new ConsentFixture();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private SubscriptionLinks links;
+    private ConsentServlet servlet;
     private Server server;
     private String base;
 
@@ -53,7 +66,8 @@ class ConsentServletTest {
                 new LinkTokens(fixture.keys.tokenSigner()), new ConsentTexts(texts), base, "unsubscribe@localhost",
                 Duration.ofHours(72), Duration.ofDays(90), fixture.clock);
         ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new ConsentServlet(links)), ConsentServlet.DEFAULT_PATTERN);
+        servlet = new ConsentServlet(links);
+        context.addServlet(new ServletHolder(servlet), ConsentServlet.DEFAULT_PATTERN);
         server.setHandler(context);
         server.start();
         fixture.ledger.record(new ConsentRecord("p1", ConsentRecord.EMAIL_MARKETING, ConsentStatus.GRANTED, T0, "csv"));
@@ -158,6 +172,120 @@ class ConsentServletTest {
         assertThat(next.find()).isTrue();
         assertThat(next.group(1)).isNotEqualTo(token);
         assertThat(get(page).statusCode()).as("the used link no longer opens the page").isEqualTo(400);
+    }
+
+    @Test
+    void theSignUpFormCreatesThePersonAsksForConfirmationAndTellsNoOneWhoIsListed() throws Exception {
+        SignUps signUps = new SignUps();
+        servlet.bindIngest(signUps);
+        servlet.bindMailer(signUps);
+        assertThat(get(URI.create(base + "/subscribe")).body()).contains("<form method=\"post\" action=\"subscribe\">",
+                "name=\"purpose\" value=\"email_marketing\"");
+
+        HttpResponse<String> first = postForm("/subscribe", "email=new%40example.com&purpose=analytics");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("Please check your inbox");
+        String id = signUps.profileOf("new@example.com");
+        assertThat(fixture.ledger.history(id)).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ConsentStatus.PENDING);
+            assertThat(r.source()).isEqualTo(ConsentServlet.SIGNUP_SOURCE);
+        });
+        fixture.clock.advance(Duration.ofMinutes(1));
+        assertThat(get(signUps.sent.get(0)).statusCode()).isEqualTo(200);
+        assertThat(fixture.ledger.check(id, ConsentRecord.ANALYTICS).allowed()).isTrue();
+
+        HttpResponse<String> again = postForm("/subscribe", "email=new%40example.com&purpose=analytics");
+        assertThat(again.statusCode()).as("a confirmed person gets the same answer").isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(fixture.ledger.check(id, ConsentRecord.ANALYTICS).allowed()).as("re-subscribing keeps the grant").isTrue();
+        assertThat(signUps.sent).hasSize(1);
+    }
+
+    @Test
+    void theSignUpFormRefusesBadInputAndSaysWhenItCannotTakeARequest() throws Exception {
+        assertThat(postForm("/subscribe", "email=a%40example.com").statusCode())
+                .as("without ingest and a mailer the form is unavailable, the links keep working").isEqualTo(503);
+        SignUps signUps = new SignUps();
+        servlet.bindIngest(signUps);
+        servlet.bindMailer(signUps);
+        assertThat(postForm("/subscribe", "email=").statusCode()).isEqualTo(400);
+        assertThat(postForm("/subscribe", "email=" + "x".repeat(250) + "%40example.com").statusCode()).isEqualTo(400);
+        HttpResponse<String> notAnAddress = postForm("/subscribe", "email=not-an-address");
+        assertThat(notAnAddress.statusCode()).isEqualTo(400);
+        assertThat(notAnAddress.body()).contains("does not look like an email address").doesNotContain("not-an-address");
+        assertThat(postForm("/subscribe", "email=b%40example.com&purpose=lottery").statusCode()).isEqualTo(400);
+        signUps.down = true;
+        assertThat(postForm("/subscribe", "email=b%40example.com").statusCode()).isEqualTo(503);
+        servlet.unbindMailer(signUps);
+        assertThat(postForm("/subscribe", "email=b%40example.com").statusCode()).isEqualTo(503);
+        assertThat(signUps.sent).isEmpty();
+    }
+
+    private HttpResponse<String> postForm(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Ingest and the runtime's mailer as they behave for a sign-up: an address becomes a profile (or
+     * is rejected), and a confirmation request goes through the real subscription links.
+     */
+    private final class SignUps implements IngestService, ConfirmationMailer {
+        final List<URI> sent = new CopyOnWriteArrayList<>();
+        volatile boolean down;
+
+        String profileOf(String email) {
+            return fixture.stores.profiles.findByIdentity(new Identity(Identity.EMAIL, email)).orElseThrow().id();
+        }
+
+        @Override
+        public IngestResult ingest(InboundRecord record) {
+            String email = (String) record.fields().get("email");
+            if (!email.matches("[^@\\s]+@[^@\\s]+")) {
+                return IngestResult.rejected(List.of(new Violation("email", "must be an email address")));
+            }
+            return IngestResult.accepted(fixture.stores.profiles.findByIdentity(new Identity(Identity.EMAIL, email))
+                    .orElseGet(() -> fixture.person("p-" + email, email)).id());
+        }
+
+        @Override
+        public Outcome requestConfirmation(String profileId, String purpose, String source, String channel) {
+            if (down) {
+                throw new IllegalStateException("no transport named 'smtp' is registered");
+            }
+            ConfirmationRequest request = links.requestConfirmation(profileId, purpose, source, channel);
+            if (request.alreadyConfirmed()) {
+                return Outcome.ALREADY_CONFIRMED;
+            }
+            sent.add(request.confirmUrl().orElseThrow());
+            return Outcome.SENT;
+        }
+
+        @Override
+        public IngestStats stats() {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+
+        @Override
+        public List<DeadLetter> deadLetters(Optional<String> source, int limit) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+
+        @Override
+        public Optional<DeadLetter> deadLetter(long id) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+
+        @Override
+        public IngestResult replay(long deadLetterId) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
+
+        @Override
+        public void discard(long deadLetterId, String note) {
+            throw new UnsupportedOperationException("not part of these tests");
+        }
     }
 
     private HttpResponse<String> get(URI url) throws Exception {

@@ -37,7 +37,7 @@ class SubjectRequestsTest {
     void person() {
         var stores = fixture.stores;
         requests = new SubjectRequests(new SubjectRequests.Stores(stores.requests, stores.people, stores.profiles,
-                stores.events, stores.orders, fixture.consentStore), fixture.suppressions, fixture.cache, fixture.clock);
+                stores.events, stores.orders, fixture.consentStore), fixture.ledger, fixture.suppressions, fixture.cache, fixture.clock);
         fixture.person("ann", "ann@example.com");
         fixture.person("ann-web", "ann.web@example.com");
         stores.events.append(new Event("e1", "ann-web", "page_viewed", T0, Map.of("page", "/tents"), "collector:web"));
@@ -88,7 +88,11 @@ class SubjectRequestsTest {
         assertThat(fixture.stores.events.eventsOf("ann", Instant.EPOCH)).isEmpty();
         assertThat(fixture.stores.people.outboxOf(Set.of("ann"))).isEmpty();
         assertThat(fixture.suppressions.find("Ann@Example.com")).isPresent();
-        assertThat(fixture.ledger.history("ann")).hasSize(1);
+        assertThat(fixture.ledger.history("ann")).hasSize(2).last().satisfies(r -> {
+            assertThat(r.status()).as("the kept proof does not read as consent in force").isEqualTo(ConsentStatus.WITHDRAWN);
+            assertThat(r.source()).isEqualTo("erasure " + done.id());
+        });
+        assertThat(fixture.ledger.check("ann", ConsentRecord.EMAIL_MARKETING).allowed()).isFalse();
 
         // The same address comes back in a later import, consent and all: it is still never mailed.
         fixture.person("ann-again", "ann@example.com");

@@ -12,12 +12,12 @@ import jakarta.mail.util.StreamProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
-import org.tailor.api.model.Campaign;
+import org.tailor.api.consent.UnsubscribeLinks;
 import org.tailor.api.model.RenderedMessage;
 
 /**
@@ -30,8 +30,14 @@ final class MimeMessageBuilder {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
-    /** What the message needs besides its content. */
-    record Envelope(Campaign campaign, String idempotencyKey, URI unsubscribeUrl, URI unsubscribeMailto, Instant date) {
+    /**
+     * What the message needs besides its content.
+     *
+     * @param unsubscribe the recipient's links for the List-Unsubscribe headers; empty for a
+     *                    transactional message the person asked for, such as a confirmation
+     */
+    record Envelope(String campaignId, String fromAddress, String idempotencyKey,
+                    Optional<UnsubscribeLinks> unsubscribe, Instant date) {
     }
 
     private final Session session;
@@ -81,15 +87,18 @@ final class MimeMessageBuilder {
 
     private byte[] write(RenderedMessage content, Envelope envelope) throws MessagingException {
         MimeMessage message = new FixedIdMessage(session, "<" + envelope.idempotencyKey() + "@tailor>");
-        message.setFrom(sender(envelope.campaign().fromAddress()));
+        message.setFrom(sender(envelope.fromAddress()));
         message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(content.recipient(), true));
         message.setSubject(content.subject(), UTF_8);
         message.setSentDate(Date.from(envelope.date()));
-        String listUnsubscribe = "<" + envelope.unsubscribeUrl().toASCIIString() + ">, <"
-                + envelope.unsubscribeMailto().toASCIIString() + ">";
-        message.setHeader("List-Unsubscribe", MimeUtility.fold("List-Unsubscribe: ".length(), listUnsubscribe));
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        message.setHeader("X-Tailor-Campaign", envelope.campaign().id());
+        if (envelope.unsubscribe().isPresent()) {
+            UnsubscribeLinks links = envelope.unsubscribe().get();
+            String listUnsubscribe = "<" + links.oneClickUrl().toASCIIString() + ">, <"
+                    + links.mailto().toASCIIString() + ">";
+            message.setHeader("List-Unsubscribe", MimeUtility.fold("List-Unsubscribe: ".length(), listUnsubscribe));
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        message.setHeader("X-Tailor-Campaign", envelope.campaignId());
 
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(part(content.text(), "plain"));

@@ -1,12 +1,7 @@
 package org.tailor.runtime.internal;
 
 import jakarta.mail.MessagingException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.tailor.api.consent.SubscriptionService;
@@ -37,14 +32,7 @@ final class PersonalizedMessages {
 
     /** SHA-256 hex of (campaign, profile, version): the same person never gets the same version twice. */
     static String idempotencyKey(String campaignId, String profileId, int version) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            // NUL cannot occur in a campaign id or a version, so the split is unambiguous.
-            String joined = campaignId + '\0' + profileId + '\0' + version;
-            return HexFormat.of().formatHex(sha.digest(joined.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return IdempotencyKeys.of(campaignId, profileId, Integer.toString(version));
     }
 
     /** The recipient's links for this campaign: a new single-use token each time. */
@@ -74,8 +62,8 @@ final class PersonalizedMessages {
     /** The complete outbox entry for a rendered message. */
     OutboxEntry entry(MimeMessageBuilder builder, CampaignDefinition definition, RenderedMessage message,
                       String key, UnsubscribeLinks links, Instant now) throws MessagingException {
-        byte[] mime = builder.build(message, new MimeMessageBuilder.Envelope(definition.campaign(), key,
-                links.oneClickUrl(), links.mailto(), now));
+        byte[] mime = builder.build(message, new MimeMessageBuilder.Envelope(definition.id(),
+                definition.campaign().fromAddress(), key, Optional.of(links), now));
         return new OutboxEntry(key, definition.id(), message.profileId(), message.recipient(), mime,
                 OutboxStatus.PENDING, now, "");
     }
