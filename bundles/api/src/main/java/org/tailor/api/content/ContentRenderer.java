@@ -33,4 +33,13 @@ public interface ContentRenderer {
      */
     RenderedMessage render(String templateId, Profile profile, String recipient, Map<String, Object> variables)
             throws RenderException;
+
+    /**
+     * Renders as {@link #render} does and says how: the variant of every slot and why, and the merge
+     * fields that used their defaults. Slower than {@link #render}; for previews.
+     *
+     * @throws RenderException if the template is unknown or fails for this profile
+     */
+    ExplainedMessage explain(String templateId, Profile profile, String recipient, Map<String, Object> variables)
+            throws RenderException;
 }

@@ -45,6 +45,7 @@ public class AllowlistUberspector extends UberspectImpl {
             "getHasNext", "isFirst", "getFirst", "isLast", "getLast", "getParent", "getTopmost", "toString");
     private static final Set<String> PROFILE_METHODS = Set.of("get", "getId", "getEmail", "toString");
     private static final Set<String> RAW_METHODS = Set.of("get", "toString");
+    private static final Set<String> FORMAT_METHODS = Set.of("date", "datetime", "money", "number", "name", "toString");
 
     private int maxLoops;
 
@@ -61,6 +62,9 @@ public class AllowlistUberspector extends UberspectImpl {
         }
         if (type == ProfileView.class) {
             return PROFILE_METHODS.contains(method);
+        }
+        if (type == FormatTool.class) {
+            return FORMAT_METHODS.contains(method);
         }
         if (type == RawVariables.class || type == RawHtml.class) {
             return RAW_METHODS.contains(method);

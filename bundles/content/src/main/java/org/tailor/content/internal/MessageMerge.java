@@ -1,44 +1,59 @@
 package org.tailor.content.internal;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.velocity.Template;
-import org.apache.velocity.app.event.EventCartridge;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tailor.api.content.SlotChoice;
 import org.tailor.api.model.Profile;
 import org.tailor.api.model.RenderedMessage;
 
 /**
- * Renders the parts of one message from one pack; runs on a render thread. Remembers which part
- * it is on, so that a timeout or an output overflow can name the file.
+ * Renders one message from one pack: subject, preheader, the chosen block of every slot, then the
+ * layout around them. Runs on the caller's thread when every part is bounded, else on a render
+ * thread under the time limit. Remembers which file it is on, so that a timeout or an output
+ * overflow can name it.
  */
 final class MessageMerge implements Callable<RenderedMessage> {
 
     /** Names Tailor itself puts in every template's context; a variable cannot replace them. */
-    static final Set<String> RESERVED = Set.of("profile", "raw", "foreach", "velocityCount", "bodyContent");
+    static final Set<String> RESERVED = Set.of("profile", "raw", "style", "images", "format", "slot", "foreach",
+            "velocityCount", "bodyContent");
+    private static final Pattern BODY_TAG = Pattern.compile("<body\\b[^>]*>", Pattern.CASE_INSENSITIVE);
 
-    private final SandboxedVelocity velocity;
     private final TemplatePack pack;
     private final Profile profile;
     private final String recipient;
-    private final Map<String, Object> values;
-    private final int maxOutputChars;
-    private volatile TemplatePart current = TemplatePart.SUBJECT;
+    private final List<SlotChoice> choices;
+    private final RenderScope scope;
+    private volatile String currentFile;
 
-    /** @throws IllegalArgumentException if a variable uses a reserved name */
+    /**
+     * @param choices the block of every slot, as {@link SlotPlan#choose} picked them
+     * @param defaulted collects the merge fields that used their defaults, or null when not explaining
+     * @throws IllegalArgumentException if a variable uses a reserved name
+     */
     MessageMerge(SandboxedVelocity velocity, TemplatePack pack, Profile profile, String recipient,
-                 Map<String, Object> variables, int maxOutputChars) {
-        this.velocity = velocity;
+                 Map<String, Object> variables, List<SlotChoice> choices, FormatTool format, int maxOutputChars,
+                 Set<String> defaulted) {
         this.pack = pack;
         this.profile = profile;
         this.recipient = recipient;
-        this.maxOutputChars = maxOutputChars;
-        this.values = contextValues(profile, recipient, variables);
+        this.choices = choices;
+        this.currentFile = pack.subject().file();
+        this.scope = new RenderScope(velocity, contextValues(pack, profile, recipient, variables, format, defaulted),
+                maxOutputChars, defaulted);
     }
 
-    /** The names a template can read: the caller's variables, $profile and $raw. */
-    private static Map<String, Object> contextValues(Profile profile, String recipient, Map<String, Object> variables) {
+    /** The names a template can read: the caller's variables, $profile, $raw, $style, $images and $format. */
+    private static Map<String, Object> contextValues(TemplatePack pack, Profile profile, String recipient,
+                                                     Map<String, Object> variables, FormatTool format,
+                                                     Set<String> defaulted) {
         Map<String, Object> given = new HashMap<>();
         variables.forEach((name, value) -> {
             if (RESERVED.contains(name)) {
@@ -47,39 +62,67 @@ final class MessageMerge implements Callable<RenderedMessage> {
             given.put(name, TemplateValues.readOnly(value));
         });
         Map<String, Object> values = new HashMap<>(given);
-        values.put("profile", new ProfileView(profile, recipient));
+        values.put("profile", new ProfileView(profile, recipient, defaulted == null ? null : field -> {
+            synchronized (defaulted) {
+                defaulted.add("$profile." + field);
+            }
+        }));
         values.put("raw", new RawVariables(Map.copyOf(given)));
+        values.put("style", pack.manifest().style());
+        values.put("images", pack.manifest().images());
+        values.put("format", format);
         return values;
     }
 
-    TemplatePart currentPart() {
-        return current;
+    String currentFile() {
+        return currentFile;
+    }
+
+    List<String> defaultedFields() {
+        return scope.defaultedFields();
     }
 
     @Override
     public RenderedMessage call() {
-        String subject = oneLine(merge(TemplatePart.SUBJECT, pack.subject(), ReferenceOutput.forPlainText()));
-        String html = merge(TemplatePart.HTML, pack.html(), ReferenceOutput.forHtml());
-        String text = pack.textTemplate()
-                .map(template -> merge(TemplatePart.TEXT, template, ReferenceOutput.forPlainText()))
+        String subject = oneLine(render(pack.subject(), scope));
+        Optional<String> preheader = pack.preheader().map(part -> oneLine(render(part, scope)));
+        Map<String, Object> htmlSlots = new LinkedHashMap<>();
+        Map<String, Object> textSlots = new LinkedHashMap<>();
+        for (SlotChoice choice : choices) {
+            TemplatePack.Block block = pack.blocks().get(choice.block());
+            String html = render(block.html(), scope);
+            htmlSlots.put(choice.slot(), new RawHtml(html));
+            if (pack.text().isPresent()) {
+                textSlots.put(choice.slot(), new RawHtml(block.text().map(part -> render(part, scope))
+                        .orElseGet(() -> HtmlToText.convert(html))));
+            }
+        }
+        String html = render(pack.html(), htmlSlots.isEmpty() ? scope : scope.withSlots(htmlSlots));
+        String text = pack.text()
+                .map(part -> render(part, textSlots.isEmpty() ? scope : scope.withSlots(textSlots)))
                 .orElseGet(() -> HtmlToText.convert(html));
-        return new RenderedMessage(profile.id(), recipient, subject, html, text);
+        return new RenderedMessage(profile.id(), recipient, subject, preheader.map(p -> withPreheader(html, p)).orElse(html),
+                text);
     }
 
-    private String merge(TemplatePart part, Template template, ReferenceOutput output) {
-        current = part;
-        // A fresh context per part: a #set in the subject must not leak into the body.
-        TemplateContext context = new TemplateContext(new HashMap<>(values), maxOutputChars);
-        EventCartridge events = new EventCartridge();
-        events.addEventHandler(output);
-        events.attachToContext(context);
-        BoundedWriter out = new BoundedWriter(maxOutputChars);
-        velocity.merge(template, context, out);
-        return out.toString();
+    private String render(CompiledPart part, RenderScope in) {
+        currentFile = part.file();
+        return part.render(in);
+    }
+
+    /**
+     * The preheader as the first, hidden element of the body: mail clients show it after the
+     * subject in the inbox, and nobody sees it in the message.
+     */
+    static String withPreheader(String html, String preheader) {
+        String hidden = "<div style=\"display:none;max-height:0;overflow:hidden;mso-hide:all\">"
+                + HtmlEscaping.escape(preheader) + "</div>";
+        Matcher body = BODY_TAG.matcher(html);
+        return body.find() ? html.substring(0, body.end()) + hidden + html.substring(body.end()) : hidden + html;
     }
 
     /** A subject is one header line: line breaks from values or the file become spaces. */
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         return text.replaceAll("[\\s\\u00A0]+", " ").strip();
     }
 }

@@ -1,6 +1,7 @@
 package org.tailor.content.internal;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import org.tailor.api.model.Profile;
 
 /**
@@ -18,8 +19,15 @@ public final class ProfileView {
     private final String id;
     private final String email;
     private final Map<String, Object> attributes;
+    /** Told the name of each field that used its default; null when nobody asks. */
+    private final Consumer<String> onDefault;
 
     ProfileView(Profile profile, String recipient) {
+        this(profile, recipient, null);
+    }
+
+    ProfileView(Profile profile, String recipient, Consumer<String> onDefault) {
+        this.onDefault = onDefault;
         this.id = profile.id();
         this.email = profile.email().orElse(recipient);
         @SuppressWarnings("unchecked")
@@ -43,6 +51,9 @@ public final class ProfileView {
     /** The merge field with its default: {@code $profile.get("first_name", "there")}. */
     public Object get(String name, Object fallback) {
         Object value = get(name);
+        if (value == null && onDefault != null) {
+            onDefault.accept(name);
+        }
         return value != null ? value : fallback;
     }
 

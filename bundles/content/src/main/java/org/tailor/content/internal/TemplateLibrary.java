@@ -1,22 +1,19 @@
 package org.tailor.content.internal;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.apache.velocity.Template;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,28 +22,30 @@ import org.slf4j.LoggerFactory;
  * {@link #rescan()}.
  *
  * <p>A pack is read and parsed again only when the modification time, size or identity of one of
- * its files changed (or a file appeared or went). A pack whose files fail to load keeps its last
- * good version live, and its problems are reported until the files are fixed; a pack whose folder
- * disappears is dropped. Readers see an immutable snapshot, so a render never mixes two versions
- * of a pack.
+ * its files (or of a shared block) changed, or a file appeared or went, or it did not load last
+ * time (a rule may name a segment that had not loaded yet). A pack whose files fail to load keeps
+ * its last good version live, and its problems are reported until the files are fixed; a pack
+ * whose folder disappears is dropped. Readers see an immutable snapshot, so a render never mixes
+ * two versions of a pack.
  */
 final class TemplateLibrary {
 
     private static final Logger LOG = LoggerFactory.getLogger(TemplateLibrary.class);
     private static final Pattern TEMPLATE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final long MAX_FILE_BYTES = 1_000_000L;
 
     private final Path directory;
-    private final SandboxedVelocity velocity;
+    private final PackLoader loader;
 
     /** Guarded by this: what each folder held at the last scan and what loading it gave. */
     private final Map<String, Folder> folders = new HashMap<>();
+    /** Guarded by this: bumped when every pack must load again; folders loaded under an older one are stale. */
+    private long generation;
 
     private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
 
-    TemplateLibrary(Path directory, SandboxedVelocity velocity) {
+    TemplateLibrary(Path directory, PackLoader loader) {
         this.directory = directory;
-        this.velocity = velocity;
+        this.loader = loader;
     }
 
     Path directory() {
@@ -72,6 +71,11 @@ final class TemplateLibrary {
         return snapshot.problems().stream().filter(p -> p.startsWith(id + "/")).toList();
     }
 
+    /** Loads every pack again on the next scan (keeping each last good version): what rules can refer to has changed. */
+    synchronized void invalidate() {
+        generation++;
+    }
+
     /** Reloads changed folders, loads new ones and drops deleted ones. */
     synchronized void rescan() {
         Map<String, Path> found;
@@ -85,6 +89,7 @@ final class TemplateLibrary {
             return;
         }
         folders.keySet().retainAll(found.keySet());
+        Map<String, FileStamp> shared = stamps(directory.resolve(PackLoader.SHARED_BLOCKS));
         Map<String, TemplatePack> packs = new HashMap<>();
         List<String> problems = new ArrayList<>();
         found.forEach((id, path) -> {
@@ -93,11 +98,15 @@ final class TemplateLibrary {
                         + "(at most 128) and start with a letter or digit; this folder is ignored");
                 return;
             }
-            Map<TemplatePart, FileStamp> stamps = stamps(path);
+            Map<String, FileStamp> stamps = new HashMap<>(stamps(path));
+            if (stamps.containsKey(PackLoader.MANIFEST)) {
+                shared.forEach((file, stamp) -> stamps.put(PackLoader.SHARED_BLOCKS + "/" + file, stamp));
+            }
             Folder previous = folders.get(id);
-            Folder folder = previous != null && previous.stamps().equals(stamps)
+            Folder folder = previous != null && previous.stamps().equals(stamps) && previous.problems().isEmpty()
+                    && previous.generation() == generation
                     ? previous
-                    : load(id, path, stamps, previous == null ? null : previous.lastGood());
+                    : load(id, path, stamps, previous);
             folders.put(id, folder);
             if (folder.lastGood() != null) {
                 packs.put(id, folder.lastGood());
@@ -115,8 +124,9 @@ final class TemplateLibrary {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, Files::isDirectory)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                // Editors and version control keep their own hidden folders next to real ones.
-                if (!name.startsWith(".")) {
+                // Editors and version control keep their own hidden folders next to real ones;
+                // the shared blocks folder is no pack.
+                if (!name.startsWith(".") && !name.equals(PackLoader.SHARED_BLOCKS)) {
                     found.put(name, entry);
                 }
             }
@@ -124,71 +134,43 @@ final class TemplateLibrary {
         return found;
     }
 
-    /** What identifies the current content of each file without reading it; absent files have none. */
-    private static Map<TemplatePart, FileStamp> stamps(Path folder) {
-        Map<TemplatePart, FileStamp> stamps = new EnumMap<>(TemplatePart.class);
-        for (TemplatePart part : TemplatePart.values()) {
-            try {
-                BasicFileAttributes attributes = Files.readAttributes(folder.resolve(part.fileName()),
-                        BasicFileAttributes.class);
-                stamps.put(part, new FileStamp(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey()));
-            } catch (IOException e) {
-                // Missing or unreadable: load() reads the file and says which.
-            }
+    /** What identifies the current content of each file under the folder (two levels) without reading it. */
+    private static Map<String, FileStamp> stamps(Path folder) {
+        Map<String, FileStamp> stamps = new HashMap<>();
+        if (!Files.isDirectory(folder)) {
+            return stamps;
+        }
+        try (Stream<Path> files = Files.walk(folder, 2)) {
+            files.forEach(file -> {
+                try {
+                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                    if (attributes.isRegularFile()) {
+                        stamps.put(folder.relativize(file).toString().replace('\\', '/'),
+                                new FileStamp(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey()));
+                    }
+                } catch (IOException e) {
+                    // Gone or unreadable between listing and reading: the load says which.
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // An unlistable folder loads as missing files, and the load reports them.
         }
         return stamps;
     }
 
-    private Folder load(String id, Path path, Map<TemplatePart, FileStamp> stamps, TemplatePack lastGood) {
-        Map<TemplatePart, Template> parsed = new EnumMap<>(TemplatePart.class);
-        List<String> problems = new ArrayList<>();
-        for (TemplatePart part : TemplatePart.values()) {
-            String file = id + "/" + part.fileName();
-            try {
-                Optional<String> source = read(path.resolve(part.fileName()), part.required());
-                if (source.isPresent()) {
-                    parsed.put(part, velocity.compile(file, source.get()));
-                }
-            } catch (TemplateSyntaxException e) {
-                problems.add(e.getMessage());
-            } catch (CharacterCodingException e) {
-                problems.add(file + ":1:1: the file is not UTF-8 text");
-            } catch (NoSuchFileException e) {
-                problems.add(file + ":1:1: required file is missing");
-            } catch (TooLarge e) {
-                problems.add(file + ":1:1: " + e.getMessage());
-            } catch (IOException e) {
-                problems.add(file + ":1:1: cannot read the file: " + e);
-            }
-        }
-        if (problems.isEmpty()) {
+    private Folder load(String id, Path path, Map<String, FileStamp> stamps, Folder previous) {
+        PackLoader.Loaded loaded = loader.load(id, path);
+        TemplatePack lastGood = previous == null ? null : previous.lastGood();
+        if (loaded.problems().isEmpty()) {
             LOG.info("Loaded template {} from {}", id, path);
-            return new Folder(stamps, TemplatePack.of(id, parsed), List.of());
+            return new Folder(stamps, loaded.pack(), List.of(), generation);
         }
-        LOG.warn("Template {} in {} did not load{}: {}", id, path,
-                lastGood == null ? "" : " (its previous version stays in use)", problems);
-        return new Folder(stamps, lastGood, List.copyOf(problems));
-    }
-
-    /** The file's text; empty when an optional file is absent. */
-    private static Optional<String> read(Path file, boolean required) throws IOException {
-        if (!required && !Files.exists(file)) {
-            return Optional.empty();
+        // Failed packs are retried on every scan: log only when what is wrong changes.
+        if (previous == null || !previous.problems().equals(loaded.problems())) {
+            LOG.warn("Template {} in {} did not load{}: {}", id, path,
+                    lastGood == null ? "" : " (its previous version stays in use)", loaded.problems());
         }
-        if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new TooLarge("the file is larger than " + MAX_FILE_BYTES + " bytes");
-        }
-        String text = Files.readString(file);
-        return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
-    }
-
-    private static final class TooLarge extends IOException {
-
-        private static final long serialVersionUID = 1L;
-
-        TooLarge(String reason) {
-            super(reason);
-        }
+        return new Folder(stamps, lastGood, loaded.problems(), generation);
     }
 
     private record Snapshot(Map<String, TemplatePack> packs, List<String> problems) {
@@ -203,6 +185,6 @@ final class TemplateLibrary {
      * @param lastGood the pack that last loaded from it, or null if none ever did
      * @param problems why the current files did not load; empty when lastGood is the current version
      */
-    private record Folder(Map<TemplatePart, FileStamp> stamps, TemplatePack lastGood, List<String> problems) {
+    private record Folder(Map<String, FileStamp> stamps, TemplatePack lastGood, List<String> problems, long generation) {
     }
 }

@@ -1,7 +1,13 @@
 package org.tailor.content.internal;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,15 +26,21 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tailor.api.consent.AttributeScope;
 import org.tailor.api.consent.PersonalizationConsent;
 import org.tailor.api.content.ContentRenderer;
+import org.tailor.api.content.ExplainedMessage;
+import org.tailor.api.content.SlotChoice;
 import org.tailor.api.content.RenderException;
 import org.tailor.api.model.Profile;
 import org.tailor.api.model.RenderedMessage;
+import org.tailor.api.segment.ConditionCompiler;
 
 /**
  * Renders the Velocity template packs of one folder ({@code <folder>/<id>/subject.vm},
@@ -47,6 +59,10 @@ public class VelocityContentRenderer implements ContentRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(VelocityContentRenderer.class);
 
     private final TemplateLibrary library;
+    private final Locale defaultLocale;
+    private final ZoneId defaultZone;
+    /** Compiles the rules of variants; null while the segment service is not running. */
+    private volatile ConditionCompiler conditions;
     private final SandboxedVelocity velocity;
     private final int maxOutputChars;
     private final long renderTimeoutMs;
@@ -64,7 +80,11 @@ public class VelocityContentRenderer implements ContentRenderer {
         this.renderTimeoutMs = Math.max(1, config.render_timeout_ms());
         this.velocity = new SandboxedVelocity(Math.max(1, config.max_loop_iterations()));
         Path directory = KarafPaths.underEtc(config.directory(), "tailor/templates");
-        this.library = new TemplateLibrary(directory, velocity);
+        this.defaultLocale = FormatTool.locale(config.default_locale()).orElse(Locale.ENGLISH);
+        this.defaultZone = FormatTool.zone(config.default_time_zone()).orElse(ZoneOffset.UTC);
+        PackLoader loader = new PackLoader(velocity, directory.resolve(PackLoader.SHARED_BLOCKS),
+                Set.of(config.profile_attributes()), () -> Optional.ofNullable(conditions));
+        this.library = new TemplateLibrary(directory, loader);
         // A cached pool: a render that ignores its interrupt keeps its thread, never a shared one.
         this.renderers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemonThreads("tailor-content-render"));
@@ -78,6 +98,26 @@ public class VelocityContentRenderer implements ContentRenderer {
         } else {
             scanner = null;
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindConditions")
+    void bindConditions(ConditionCompiler compiler) {
+        conditions = compiler;
+        reloadAll();
+    }
+
+    void unbindConditions(ConditionCompiler compiler) {
+        if (conditions == compiler) {
+            conditions = null;
+            reloadAll();
+        }
+    }
+
+    /** Packs with rules compile them against the segment service now running (or fail without one). */
+    private void reloadAll() {
+        library.invalidate();
+        rescanQuietly();
     }
 
     @Deactivate
@@ -111,8 +151,7 @@ public class VelocityContentRenderer implements ContentRenderer {
      * The profile as the template may see it: only the attributes the person's consent lets
      * personalization read, so a template without consent falls back to its defaults.
      */
-    private Profile minimized(Profile profile) {
-        AttributeScope scope = consent.readableAttributes(profile.id());
+    private static Profile minimized(Profile profile, AttributeScope scope) {
         if (scope.all()) {
             return profile;
         }
@@ -138,17 +177,55 @@ public class VelocityContentRenderer implements ContentRenderer {
     @Override
     public RenderedMessage render(String templateId, Profile profile, String recipient, Map<String, Object> variables)
             throws RenderException {
+        return merge(templateId, profile, recipient, variables, false).message();
+    }
+
+    @Override
+    public ExplainedMessage explain(String templateId, Profile profile, String recipient, Map<String, Object> variables)
+            throws RenderException {
+        return merge(templateId, profile, recipient, variables, true);
+    }
+
+    private ExplainedMessage merge(String templateId, Profile profile, String recipient, Map<String, Object> variables,
+                                   boolean explain) throws RenderException {
         Objects.requireNonNull(templateId, "templateId");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(variables, "variables");
         TemplatePack pack = library.pack(templateId).orElseThrow(() -> unknown(templateId));
+        AttributeScope scope = consent.readableAttributes(profile.id());
+        List<SlotChoice> choices = new ArrayList<>(pack.slots().size());
         MessageMerge merge;
         try {
-            merge = new MessageMerge(velocity, pack, minimized(profile), recipient, variables, maxOutputChars);
+            for (SlotPlan slot : pack.slots()) {
+                // Rules read the whole profile (and its events), but only with the consent that opens it all.
+                choices.add(slot.choose(profile, scope.all(), explain));
+            }
+            Profile visible = minimized(profile, scope);
+            merge = new MessageMerge(velocity, pack, visible, recipient, variables, choices,
+                    FormatTool.of(visible, defaultLocale, defaultZone), maxOutputChars, explain ? RenderScope.collector() : null);
         } catch (IllegalArgumentException e) {
             throw new RenderException("template " + templateId + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new RenderException("template " + templateId + ": choosing the variants failed: " + e.getMessage(), e);
         }
+        RenderedMessage message = pack.bounded() ? inline(templateId, merge) : underTimeLimit(templateId, merge);
+        return new ExplainedMessage(message, choices, merge.defaultedFields(), scope.reason());
+    }
+
+    /** A pack without loops or macros renders in time bounded by its size: no thread hand-off needed. */
+    private RenderedMessage inline(String templateId, MessageMerge merge) throws RenderException {
+        if (renderers.isShutdown()) {
+            throw new RenderException("template " + templateId + ": the content renderer is stopping");
+        }
+        try {
+            return merge.call();
+        } catch (RuntimeException e) {
+            throw new RenderException("template " + templateId + ": " + RenderFailures.describe(merge.currentFile(), e), e);
+        }
+    }
+
+    private RenderedMessage underTimeLimit(String templateId, MessageMerge merge) throws RenderException {
         Future<RenderedMessage> rendering;
         try {
             rendering = renderers.submit(merge);
@@ -159,12 +236,12 @@ public class VelocityContentRenderer implements ContentRenderer {
             return rendering.get(renderTimeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             rendering.cancel(true);
-            throw new RenderException("template " + templateId + ": " + fileOf(pack, merge.currentPart())
+            throw new RenderException("template " + templateId + ": " + merge.currentFile()
                     + ": rendering took longer than " + renderTimeoutMs + " ms and was stopped (render.timeout.ms)");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new RenderException("template " + templateId + ": "
-                    + RenderFailures.describe(fileOf(pack, merge.currentPart()), cause), cause);
+                    + RenderFailures.describe(merge.currentFile(), cause), cause);
         } catch (InterruptedException e) {
             rendering.cancel(true);
             Thread.currentThread().interrupt();
@@ -177,10 +254,6 @@ public class VelocityContentRenderer implements ContentRenderer {
         return new RenderException(problems.isEmpty()
                 ? "template " + templateId + ": no such template in " + library.directory()
                 : "template " + templateId + ": not loaded: " + String.join("; ", problems));
-    }
-
-    private static String fileOf(TemplatePack pack, TemplatePart part) {
-        return pack.id() + "/" + part.fileName();
     }
 
     /** Daemon threads that carry this bundle's class loader, so Velocity never sees a caller's. */

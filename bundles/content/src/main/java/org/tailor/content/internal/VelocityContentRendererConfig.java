@@ -31,4 +31,19 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Longest time one message (all its parts) may take to render; after it the render "
                     + "is interrupted and fails.")
     long render_timeout_ms() default 2000L;
+
+    @AttributeDefinition(name = "Profile schema",
+            description = "The profile attributes templates may use as merge fields; a modular pack using another "
+                    + "is refused at load (a misspelt field never reaches a recipient). $profile.id and "
+                    + "$profile.email are always there.")
+    String[] profile_attributes() default {"first_name", "last_name", "city", "country", "birth_date", "signed_up_at",
+            "locale", "time_zone"};
+
+    @AttributeDefinition(name = "Default locale",
+            description = "Locale of $format for recipients without a valid locale attribute (BCP 47, e.g. en-GB).")
+    String default_locale() default "en";
+
+    @AttributeDefinition(name = "Default time zone",
+            description = "Time zone of $format for recipients without a valid time_zone attribute.")
+    String default_time_zone() default "UTC";
 }

@@ -36,6 +36,7 @@ final class TestTemplates {
         try {
             Path folder = Files.createDirectories(root.resolve(id));
             Path path = folder.resolve(file);
+            Files.createDirectories(path.getParent());
             Files.writeString(path, text);
             Files.setLastModifiedTime(path, FileTime.from(T0.plusSeconds(++tick)));
             return this;

@@ -143,6 +143,13 @@ final class Fakes {
         }
 
         @Override
+        public org.tailor.api.content.ExplainedMessage explain(String templateId, Profile profile, String recipient,
+                                                               Map<String, Object> vars) throws RenderException {
+            return new org.tailor.api.content.ExplainedMessage(render(templateId, profile, recipient, vars), List.of(),
+                    List.of(), "all attributes");
+        }
+
+        @Override
         public RenderedMessage render(String templateId, Profile profile, String recipient, Map<String, Object> vars)
                 throws RenderException {
             if (!templates.contains(templateId)) {

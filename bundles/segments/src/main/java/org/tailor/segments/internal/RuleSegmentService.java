@@ -38,6 +38,8 @@ import org.tailor.api.segment.ExplainStep;
 import org.tailor.api.segment.MembershipChange;
 import org.tailor.api.segment.MembershipListener;
 import org.tailor.api.segment.MembershipUpdate;
+import org.tailor.api.segment.ConditionCompiler;
+import org.tailor.api.segment.ProfileCondition;
 import org.tailor.api.segment.SegmentService;
 import org.tailor.api.consent.ConsentService;
 import org.tailor.api.store.EventStore;
@@ -52,9 +54,10 @@ import org.tailor.api.store.ScoreStore;
  * dynamic segment is recomputed when its definition changes and on a schedule, and the changes
  * are published to {@link MembershipListener}s. {@link #explain} traces an evaluation for people.
  */
-@Component(service = {SegmentService.class, IngestListener.class}, configurationPid = "org.tailor.segments", immediate = true)
+@Component(service = {SegmentService.class, IngestListener.class, ConditionCompiler.class},
+        configurationPid = "org.tailor.segments", immediate = true)
 @Designate(ocd = RuleSegmentServiceConfig.class)
-public class RuleSegmentService implements SegmentService, IngestListener {
+public class RuleSegmentService implements SegmentService, IngestListener, ConditionCompiler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleSegmentService.class);
 
@@ -422,6 +425,53 @@ public class RuleSegmentService implements SegmentService, IngestListener {
                     + snapshot.get().of() + " at " + snapshot.get().at(), member, List.of());
         }
         return step(trace(segmentId, profile));
+    }
+
+    @Override
+    public ProfileCondition compile(String source, String ruleText) {
+        Rule rule;
+        try {
+            rule = RuleTextParser.parseRule(source, ruleText);
+        } catch (SegmentFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        SegmentRegistry.View view = registry.view();
+        Set<String> unknown = new java.util.TreeSet<>(SegmentGraph.references(rule));
+        unknown.removeAll(view.segments().keySet());
+        unknown.remove(SegmentGraph.LIFECYCLE);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(source + ":1:1: refers to segments that are not loaded: " + unknown
+                    + "; loaded segments: " + List.copyOf(view.segments().keySet()));
+        }
+        return new CompiledProfileCondition(ruleText, rule);
+    }
+
+    /** A rule outside any segment file, evaluated against the segments as they are when it is tested. */
+    private final class CompiledProfileCondition implements ProfileCondition {
+        private final String text;
+        private final Rule rule;
+
+        CompiledProfileCondition(String text, Rule rule) {
+            this.text = text;
+            this.rule = rule;
+        }
+
+        @Override
+        public String rule() {
+            return text;
+        }
+
+        @Override
+        public boolean test(Profile profile) {
+            SegmentRegistry.View view = registry.view();
+            return RuleEvaluator.matches(rule, context(view, Reads.of(rule, view), profile, clock.instant()));
+        }
+
+        @Override
+        public ExplainStep explain(Profile profile) {
+            SegmentRegistry.View view = registry.view();
+            return step(RuleEvaluator.explain(rule, context(view, Reads.of(rule, view), profile, clock.instant())));
+        }
     }
 
     private static ExplainStep step(Trace trace) {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tailor.api.model.Profile;
 import org.tailor.api.model.SegmentDefinition;
+import org.tailor.api.segment.ExplainStep;
+import org.tailor.api.segment.ProfileCondition;
 import org.tailor.segments.internal.Fixtures.InMemoryEventStore;
 import org.tailor.segments.internal.Fixtures.InMemoryProfileStore;
 import org.tailor.segments.internal.Fixtures.MutableClock;
@@ -85,6 +87,31 @@ class RuleSegmentServiceTest {
                 new SegmentDefinition("berlin", "Berliners", "Lives in Berlin", directory.resolve("berlin.json").toString()));
         assertThat(service.segment("nope")).isEmpty();
         assertThat(service.problems()).isEmpty();
+    }
+
+    @Test
+    void aCompiledConditionDecidesAndExplainsAsASegmentRuleWould() throws IOException {
+        write("outdoor-fans.json", RuleParserTest.DEMO);
+        Profile fan = profile("fan");
+        profiles.add(fan, profile("other"));
+        Instant day = NOW.minus(Duration.ofDays(1));
+        events.add(viewed("fan", "outdoor", day), viewed("fan", "outdoor", day), viewed("fan", "outdoor", day));
+        RuleSegmentService service = start();
+
+        ProfileCondition condition = service.compile("pack.json:hero", "segment \"outdoor-fans\" and not country = \"FR\"");
+        assertThat(condition.rule()).isEqualTo("segment \"outdoor-fans\" and not country = \"FR\"");
+        assertThat(condition.test(fan)).isEqualTo(service.isMember("outdoor-fans", fan)).isTrue();
+        assertThat(condition.test(profiles.find("other").orElseThrow())).isFalse();
+        ExplainStep why = condition.explain(fan);
+        assertThat(why.result()).isTrue();
+        assertThat(why.children()).hasSize(2);
+        clock.set(NOW.plus(Duration.ofDays(31)));
+        assertThat(condition.test(fan)).as("decided when tested, not when compiled").isFalse();
+
+        assertThatThrownBy(() -> service.compile("pack.json:hero", "country = "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("pack.json:hero:1:");
+        assertThatThrownBy(() -> service.compile("pack.json:offer", "segment \"vip\""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not loaded: [vip]");
     }
 
     @Test

@@ -1,0 +1,68 @@
+package org.tailor.content.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What every part of one message renders against: the values the template can read, the output
+ * cap, and the merge fields that fell back to their defaults (for previews).
+ */
+final class RenderScope {
+
+    private final SandboxedVelocity velocity;
+    private final Map<String, Object> values;
+    private final int maxOutputChars;
+    private final Set<String> defaulted;
+
+    RenderScope(SandboxedVelocity velocity, Map<String, Object> values, int maxOutputChars, Set<String> defaulted) {
+        this.velocity = velocity;
+        this.values = values;
+        this.maxOutputChars = maxOutputChars;
+        this.defaulted = defaulted;
+    }
+
+    /** A scope that also sees the rendered slots as {@code $slot.<name>}. */
+    RenderScope withSlots(Map<String, Object> slots) {
+        Map<String, Object> more = new java.util.HashMap<>(values);
+        more.put("slot", Collections.unmodifiableMap(slots));
+        return new RenderScope(velocity, more, maxOutputChars, defaulted);
+    }
+
+    SandboxedVelocity velocity() {
+        return velocity;
+    }
+
+    Map<String, Object> values() {
+        return values;
+    }
+
+    int maxOutputChars() {
+        return maxOutputChars;
+    }
+
+    /** Records that a merge field used its default; a no-op unless the render is explained. */
+    void defaulted(String field) {
+        if (defaulted != null) {
+            synchronized (defaulted) {
+                defaulted.add(field);
+            }
+        }
+    }
+
+    List<String> defaultedFields() {
+        if (defaulted == null) {
+            return List.of();
+        }
+        synchronized (defaulted) {
+            return new ArrayList<>(defaulted);
+        }
+    }
+
+    static Set<String> collector() {
+        return new LinkedHashSet<>();
+    }
+}
