@@ -3,6 +3,7 @@ package org.tailor.api.delivery;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
+import org.tailor.api.content.ExplainedMessage;
 import org.tailor.api.content.RenderException;
 import org.tailor.api.model.Campaign;
 import org.tailor.api.model.Identity;
@@ -31,6 +32,15 @@ public interface CampaignService {
      * @throws RenderException if the template fails for this person
      */
     RenderedMessage preview(String campaignId, Identity person) throws RenderException;
+
+    /**
+     * Renders as {@link #preview} does, for a profile id, and says why: the variant of each slot and
+     * the reason, the merge fields that used their defaults, and what consent let the template read.
+     *
+     * @throws IllegalArgumentException if the campaign or the profile is unknown, or it has no address
+     * @throws RenderException if the template fails for this person
+     */
+    ExplainedMessage explainPreview(String campaignId, String profileId) throws RenderException;
 
     /**
      * Resolves the audience now, checks consent per recipient, renders, writes the outbox and

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * What one run of a campaign did. Every audience member is counted exactly once among
- * {@code noConsent}, {@code noAddress}, {@code renderFailed} and {@code enqueued} + {@code alreadyQueued}.
+ * {@code noConsent}, {@code noAddress}, {@code renderFailed}, {@code enqueued} + {@code alreadyQueued}
+ * and {@code notReached}.
  *
  * @param campaignId never null
  * @param audience members of the segment at send time
@@ -19,20 +20,36 @@ import java.util.Objects;
  * @param deliveryFailed messages the transport refused in this run
  * @param elapsed wall time of the run, never null
  * @param problems one line per skipped or failed recipient (capped), never null
+ * @param notReached members not processed because the send paused before reaching them
+ * @param pausedBecause why the send paused (nothing was relayed then), or empty if it did not
  */
 public record SendReport(String campaignId, long audience, long noConsent, long noAddress, long renderFailed,
                          long enqueued, long alreadyQueued, long delivered, long deliveryFailed,
-                         Duration elapsed, List<String> problems) {
+                         Duration elapsed, List<String> problems, long notReached, String pausedBecause) {
 
     public SendReport {
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(elapsed, "elapsed");
         problems = List.copyOf(problems);
+        Objects.requireNonNull(pausedBecause, "pausedBecause");
+    }
+
+    /** A report of a send that did not pause. */
+    public SendReport(String campaignId, long audience, long noConsent, long noAddress, long renderFailed,
+                      long enqueued, long alreadyQueued, long delivered, long deliveryFailed,
+                      Duration elapsed, List<String> problems) {
+        this(campaignId, audience, noConsent, noAddress, renderFailed, enqueued, alreadyQueued, delivered, deliveryFailed,
+                elapsed, problems, 0, "");
+    }
+
+    /** Whether the send paused by itself (consent unreadable, too many render failures). */
+    public boolean paused() {
+        return !pausedBecause.isEmpty();
     }
 
     /** Members whose consent for the campaign's purpose was confirmed. */
     public long consented() {
-        return audience - noConsent;
+        return audience - noConsent - notReached;
     }
 
     /** Messages rendered successfully, in this run or an earlier one. */

@@ -43,11 +43,15 @@ final class CampaignSend {
     private long renderFailed;
     private long enqueued;
     private long alreadyQueued;
-    /** Why the send stopped: consent could not be read, so nothing more may be sent. Null while it runs. */
+    private long notReached;
+    /** Why the send stopped (consent unreadable, too many render failures): nothing more may be sent. Null while it runs. */
     private String pausedBecause;
+    private final RenderFailureLimit renderLimit;
 
     CampaignSend(CampaignDefinition definition, SegmentService segments, ConsentService consent, OutboxStore outbox,
-                 PersonalizedMessages messages, MimeMessageBuilder builder, OutboxRelay relay, Clock clock) {
+                 PersonalizedMessages messages, MimeMessageBuilder builder, OutboxRelay relay, Clock clock,
+                 RenderFailureLimit renderLimit) {
+        this.renderLimit = renderLimit;
         this.definition = definition;
         this.segments = segments;
         this.consent = consent;
@@ -65,14 +69,14 @@ final class CampaignSend {
                 visitor -> segments.forEachMember(segmentId, visitor), this::process);
         if (pausedBecause != null) {
             // Fail closed: with consent unreadable, not even the messages queued before it was noticed go out now.
-            problems.add("campaign paused: " + pausedBecause + "; nothing was relayed; send again when consent can be "
-                    + "read (what was queued is kept and goes out then, once)");
+            problems.add("campaign paused: " + pausedBecause + "; nothing was relayed; send again when the cause is "
+                    + "fixed (what was queued is kept and goes out then, once)");
             LOG.warn("Campaign {} paused: {}", definition.id(), pausedBecause);
         }
         OutboxRelay.Result relayed = pausedBecause != null ? OutboxRelay.Result.NONE : relay.relay(definition.id(), problems);
         SendReport report = new SendReport(definition.id(), audience, noConsent, noAddress, renderFailed, enqueued,
                 alreadyQueued, relayed.delivered(), relayed.failed(), Duration.ofNanos(System.nanoTime() - started),
-                problems.toList());
+                problems.toList(), notReached, pausedBecause == null ? "" : pausedBecause);
         LOG.info("Campaign {} v{}: audience {}, no consent {}, no address {}, render failed {}, enqueued {}, "
                         + "already queued {}, delivered {}, delivery failed {}{}",
                 definition.id(), definition.version(), audience, noConsent, noAddress, renderFailed, enqueued,
@@ -89,13 +93,13 @@ final class CampaignSend {
             return;
         }
         if (pausedBecause != null) {
-            noConsent++;
+            notReached++;
             return;
         }
         ConsentDecision decision = check(profile);
         if (decision.unavailable()) {
             pausedBecause = "consent for " + definition.campaign().purpose() + " could not be read (" + decision.reason() + ")";
-            noConsent++;
+            notReached++;
             return;
         }
         if (!decision.allowed()) {
@@ -117,6 +121,9 @@ final class CampaignSend {
         } catch (RenderException | MessagingException | RuntimeException e) {
             renderFailed++;
             skip(profile, "render failed: " + e.getMessage());
+            if (renderLimit.passed(renderFailed, renderFailed + enqueued + alreadyQueued)) {
+                pausedBecause = renderLimit.describe(renderFailed, renderFailed + enqueued + alreadyQueued);
+            }
             return;
         }
         if (outbox.enqueue(entry)) {

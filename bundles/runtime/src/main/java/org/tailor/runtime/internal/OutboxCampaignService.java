@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.tailor.api.consent.ConsentService;
 import org.tailor.api.consent.SubscriptionService;
 import org.tailor.api.content.ContentRenderer;
+import org.tailor.api.content.ExplainedMessage;
 import org.tailor.api.content.RenderException;
 import org.tailor.api.delivery.CampaignService;
 import org.tailor.api.delivery.SendReport;
@@ -50,6 +51,7 @@ public class OutboxCampaignService implements CampaignService {
     private final OutboxStore outbox;
     private final String transportName;
     private final int batchSize;
+    private final RenderFailureLimit renderLimit;
     private final CampaignDefinitions definitions;
     private final PersonalizedMessages messages;
     /** Null when Jakarta Mail has no implementation; {@link #mailProblem} then says why. */
@@ -74,6 +76,8 @@ public class OutboxCampaignService implements CampaignService {
         this.outbox = outbox;
         this.transportName = config.transport().strip();
         this.batchSize = Math.max(1, config.relay_batch_size());
+        this.renderLimit = new RenderFailureLimit(Math.max(0, config.render_failures_pause_percent()),
+                Math.max(1, config.render_failures_pause_minimum()));
         this.messages = new PersonalizedMessages(renderer, subscriptions);
 
         MimeMessageBuilder created = null;
@@ -155,6 +159,14 @@ public class OutboxCampaignService implements CampaignService {
     }
 
     @Override
+    public ExplainedMessage explainPreview(String campaignId, String profileId) throws RenderException {
+        CampaignDefinition definition = definition(campaignId);
+        Profile profile = profiles.find(profileId)
+                .orElseThrow(() -> new IllegalArgumentException("there is no profile " + profileId));
+        return messages.explain(definition, profile);
+    }
+
+    @Override
     public SendReport send(String campaignId) {
         CampaignDefinition definition = definition(campaignId);
         if (!sending.add(campaignId)) {
@@ -163,7 +175,7 @@ public class OutboxCampaignService implements CampaignService {
         try {
             Transport transport = checkReady(definition);
             return new CampaignSend(definition, segments, consent, outbox, messages, builder,
-                    new OutboxRelay(outbox, transport, batchSize), Clock.systemUTC()).run();
+                    new OutboxRelay(outbox, transport, batchSize), Clock.systemUTC(), renderLimit).run();
         } finally {
             sending.remove(campaignId);
         }

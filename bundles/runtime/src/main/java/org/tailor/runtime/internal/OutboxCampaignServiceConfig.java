@@ -22,4 +22,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Relay batch size",
             description = "How many pending outbox entries are read per page while relaying.")
     int relay_batch_size() default 200;
+
+    @AttributeDefinition(name = "Pause at render failures (%)",
+            description = "A send pauses by itself, relaying nothing, when more than this share of its renders failed "
+                    + "(and at least the minimum below did).")
+    double render_failures_pause_percent() default 5.0;
+
+    @AttributeDefinition(name = "Pause at render failures (minimum)",
+            description = "How many renders must have failed before the share above can pause a send.")
+    long render_failures_pause_minimum() default 20;
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.tailor.api.consent.SubscriptionService;
 import org.tailor.api.consent.UnsubscribeLinks;
 import org.tailor.api.content.ContentRenderer;
+import org.tailor.api.content.ExplainedMessage;
 import org.tailor.api.content.RenderException;
 import org.tailor.api.delivery.OutboxEntry;
 import org.tailor.api.delivery.OutboxStatus;
@@ -43,20 +44,30 @@ final class PersonalizedMessages {
     /** Renders the message for the profile, with the variables every campaign template may use. */
     RenderedMessage render(CampaignDefinition definition, Profile profile, String recipient, UnsubscribeLinks links)
             throws RenderException {
-        Map<String, Object> variables = Map.of(
+        return renderer.render(definition.campaign().templateId(), profile, recipient, variables(definition, links));
+    }
+
+    private static Map<String, Object> variables(CampaignDefinition definition, UnsubscribeLinks links) {
+        return Map.of(
                 "unsubscribe_url", links.oneClickUrl().toString(),
                 "preferences_url", links.preferencesUrl().toString(),
                 "campaign", Map.of("id", definition.id(), "name", definition.campaign().name()));
-        return renderer.render(definition.campaign().templateId(), profile, recipient, variables);
     }
 
     /** Renders for preview: the profile's own address, real links. */
     RenderedMessage preview(CampaignDefinition definition, Profile profile) throws RenderException {
-        Optional<String> email = profile.email();
-        if (email.isEmpty()) {
-            throw new IllegalArgumentException("profile " + profile.id() + " has no email address; nothing would be sent to it");
-        }
-        return render(definition, profile, email.get(), links(definition, profile));
+        return render(definition, profile, address(profile), links(definition, profile));
+    }
+
+    /** Renders for preview with the renderer's explanation of every choice. */
+    ExplainedMessage explain(CampaignDefinition definition, Profile profile) throws RenderException {
+        return renderer.explain(definition.campaign().templateId(), profile, address(profile),
+                variables(definition, links(definition, profile)));
+    }
+
+    private static String address(Profile profile) {
+        return profile.email().orElseThrow(() -> new IllegalArgumentException(
+                "profile " + profile.id() + " has no email address; nothing would be sent to it"));
     }
 
     /** The complete outbox entry for a rendered message. */

@@ -175,6 +175,35 @@ class OutboxCampaignServiceTest {
     }
 
     @Test
+    void tooManyRenderFailuresPauseTheSendAndRelayNothing() throws IOException {
+        List<Profile> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            // Every fourth recipient breaks the template: 25 % fail, past the 10 % allowed below.
+            Map<String, Object> attributes = i % 4 == 3 ? Map.of("broken", "yes") : Map.of("first_name", "N" + i);
+            Profile p = Fakes.profile("r" + i, "r" + i + "@example.com", attributes);
+            many.add(p);
+            consent.granted.add(p.id() + "/email_marketing");
+        }
+        segments.members.put("outdoor-fans", many);
+
+        SendReport paused = start(Map.of("render.failures.pause.percent", 10.0, "render.failures.pause.minimum", 3L), files)
+                .send("spring-outdoor");
+
+        assertThat(paused.renderFailed()).isEqualTo(3);
+        assertThat(paused.enqueued()).isEqualTo(9);
+        assertThat(paused.notReached()).isEqualTo(28);
+        assertThat(paused.audience()).isEqualTo(paused.renderFailed() + paused.enqueued() + paused.notReached());
+        assertThat(paused.pausedBecause()).startsWith("3 of 12 renders failed (25.0%), more than render.failures.pause.percent");
+        assertThat(paused.delivered()).isZero();
+        assertThat(emlFiles()).isEmpty();
+
+        SendReport tolerant = start(Map.of("render.failures.pause.percent", 30.0), files).send("spring-outdoor");
+        assertThat(tolerant.paused()).isFalse();
+        assertThat(tolerant.renderFailed()).isEqualTo(10);
+        assertThat(tolerant.delivered()).isEqualTo(30);
+    }
+
+    @Test
     void aCrashMidRelayIsFinishedByTheNextSendExactlyOnce() throws IOException {
         List<Profile> many = new java.util.ArrayList<>();
         for (int i = 0; i < 7; i++) {
@@ -236,7 +265,9 @@ class OutboxCampaignServiceTest {
         SendReport report = start(Map.of(), files).send("spring-outdoor");
 
         assertThat(report.noAddress()).isEqualTo(1); // checked before consent
-        assertThat(report.noConsent()).isEqualTo(5);
+        assertThat(report.noConsent()).isZero();
+        assertThat(report.notReached()).as("unknown is not a no: the send paused").isEqualTo(5);
+        assertThat(report.pausedBecause()).startsWith("consent for email_marketing could not be read");
         assertThat(report.enqueued()).isZero();
         assertThat(report.problems()).anySatisfy(p -> assertThat(p).startsWith("campaign paused: consent for email_marketing"
                 + " could not be read (consent could not be confirmed: java.lang.IllegalStateException: database is down)"));
@@ -356,6 +387,16 @@ class OutboxCampaignServiceTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("nobody");
         assertThatThrownBy(() -> service.preview("autumn", new Identity("email", "nils@example.com")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown campaign 'autumn'");
+
+        org.tailor.api.content.ExplainedMessage explained = service.explainPreview("spring-outdoor", "p4");
+        assertThat(explained.message().subject()).isEqualTo(preview.subject());
+        assertThat(explained.message().html()).as("a new link each time").contains("token=t2.p4");
+        assertThat(renderer.variables.get(1)).containsKeys("unsubscribe_url", "preferences_url", "campaign");
+        assertThatThrownBy(() -> service.explainPreview("spring-outdoor", "p3"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no email address");
+        assertThatThrownBy(() -> service.explainPreview("spring-outdoor", "p999"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("there is no profile p999");
+        assertThat(outbox.all()).isEmpty();
     }
 
     @Test

@@ -22,6 +22,10 @@ final class SendReportFormat {
         line(out, "Queued earlier", r.alreadyQueued());
         line(out, "Written", r.delivered());
         line(out, "Transport failed", r.deliveryFailed());
+        if (r.paused()) {
+            line(out, "Not reached (paused)", r.notReached());
+            line(out, "Paused", r.pausedBecause());
+        }
         line(out, "Elapsed", String.format(Locale.ROOT, "%.1f s", r.elapsed().toMillis() / 1000.0));
         for (String problem : r.problems()) {
             out.append("  ! ").append(problem).append('\n');
