@@ -35,6 +35,8 @@ final class TemplateLibrary {
 
     private final Path directory;
     private final PackLoader loader;
+    /** 1: packs are the folders of the directory; 2: of its sub-folders (one per bundle that ships packs). */
+    private final int depth;
 
     /** Guarded by this: what each folder held at the last scan and what loading it gave. */
     private final Map<String, Folder> folders = new HashMap<>();
@@ -44,8 +46,13 @@ final class TemplateLibrary {
     private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
 
     TemplateLibrary(Path directory, PackLoader loader) {
+        this(directory, loader, 1);
+    }
+
+    TemplateLibrary(Path directory, PackLoader loader, int depth) {
         this.directory = directory;
         this.loader = loader;
+        this.depth = depth;
     }
 
     Path directory() {
@@ -79,8 +86,9 @@ final class TemplateLibrary {
     /** Reloads changed folders, loads new ones and drops deleted ones. */
     synchronized void rescan() {
         Map<String, Path> found;
+        List<String> listing = new ArrayList<>();
         try {
-            found = listFolders();
+            found = depth == 1 ? listFolders(directory) : listNestedFolders(listing);
         } catch (IOException e) {
             // Keep what is live rather than dropping every pack over a listing that failed once.
             LOG.warn("Cannot list template folder {}: {}", directory, e.toString());
@@ -91,7 +99,7 @@ final class TemplateLibrary {
         folders.keySet().retainAll(found.keySet());
         Map<String, FileStamp> shared = stamps(directory.resolve(PackLoader.SHARED_BLOCKS));
         Map<String, TemplatePack> packs = new HashMap<>();
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(listing);
         found.forEach((id, path) -> {
             if (!TEMPLATE_ID.matcher(id).matches()) {
                 problems.add(id + ":1:1: a template folder name must be letters, digits, '.', '_' or '-' "
@@ -116,7 +124,22 @@ final class TemplateLibrary {
         snapshot = new Snapshot(Map.copyOf(packs), List.copyOf(problems));
     }
 
-    private Map<String, Path> listFolders() throws IOException {
+    /** The packs of every sub-folder; an id in two of them is a problem, and the first in name order is used. */
+    private Map<String, Path> listNestedFolders(List<String> problems) throws IOException {
+        Map<String, Path> found = new TreeMap<>();
+        for (Path owner : listFolders(directory).values()) {
+            listFolders(owner).forEach((id, path) -> {
+                Path first = found.putIfAbsent(id, path);
+                if (first != null) {
+                    problems.add(id + ":1:1: template " + id + " comes from " + first.getParent().getFileName() + " and "
+                            + owner.getFileName() + "; the first is used");
+                }
+            });
+        }
+        return found;
+    }
+
+    private static Map<String, Path> listFolders(Path directory) throws IOException {
         Map<String, Path> found = new TreeMap<>();
         if (!Files.isDirectory(directory)) {
             return found;

@@ -22,6 +22,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -30,6 +32,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.BundleTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tailor.api.consent.AttributeScope;
@@ -59,6 +62,11 @@ public class VelocityContentRenderer implements ContentRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(VelocityContentRenderer.class);
 
     private final TemplateLibrary library;
+    /** Packs shipped in bundles; those in the folder win over them. */
+    private final TemplateLibrary fromBundles;
+    private final BundleTemplates bundleTemplates;
+    /** Null without a bundle context. */
+    private final BundleTracker<Path> tracker;
     private final Locale defaultLocale;
     private final ZoneId defaultZone;
     /** Compiles the rules of variants; null while the segment service is not running. */
@@ -74,7 +82,18 @@ public class VelocityContentRenderer implements ContentRenderer {
     private final PersonalizationConsent consent;
 
     @Activate
-    public VelocityContentRenderer(VelocityContentRendererConfig config, @Reference PersonalizationConsent consent) {
+    public VelocityContentRenderer(VelocityContentRendererConfig config, @Reference PersonalizationConsent consent,
+                                   BundleContext context) {
+        this(config, consent, Optional.of(context));
+    }
+
+    /** Without a bundle context (tests), packs come from the folder only. */
+    VelocityContentRenderer(VelocityContentRendererConfig config, PersonalizationConsent consent) {
+        this(config, consent, Optional.empty());
+    }
+
+    private VelocityContentRenderer(VelocityContentRendererConfig config, PersonalizationConsent consent,
+                                    Optional<BundleContext> context) {
         this.consent = consent;
         this.maxOutputChars = Math.max(1, config.max_output_chars());
         this.renderTimeoutMs = Math.max(1, config.render_timeout_ms());
@@ -85,10 +104,19 @@ public class VelocityContentRenderer implements ContentRenderer {
         PackLoader loader = new PackLoader(velocity, directory.resolve(PackLoader.SHARED_BLOCKS),
                 Set.of(config.profile_attributes()), () -> Optional.ofNullable(conditions));
         this.library = new TemplateLibrary(directory, loader);
+        Path bundleRoot = KarafPaths.underData(config.bundle_templates_directory(), "tailor/bundle-templates");
+        BundleTemplates.clear(bundleRoot); // left by an earlier run: the tracker copies what is installed now
+        this.fromBundles = new TemplateLibrary(bundleRoot, loader, 2);
+        this.bundleTemplates = new BundleTemplates(bundleRoot, this::rescanQuietly);
         // A cached pool: a render that ignores its interrupt keeps its thread, never a shared one.
         this.renderers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemonThreads("tailor-content-render"));
         library.rescan();
+        this.tracker = context.map(c -> new BundleTracker<>(c, Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE,
+                bundleTemplates)).orElse(null);
+        if (tracker != null) {
+            tracker.open();
+        }
         LOG.info("Templates from {}: {} loaded, {} problems", directory, library.ids().size(),
                 library.problems().size());
         long interval = config.scan_interval_ms();
@@ -117,20 +145,25 @@ public class VelocityContentRenderer implements ContentRenderer {
     /** Packs with rules compile them against the segment service now running (or fail without one). */
     private void reloadAll() {
         library.invalidate();
+        fromBundles.invalidate();
         rescanQuietly();
     }
 
     @Deactivate
     void deactivate() {
+        if (tracker != null) {
+            tracker.close();
+        }
         if (scanner != null) {
             scanner.shutdownNow();
         }
         renderers.shutdownNow();
     }
 
-    /** Checks the folder now; the scanner calls this, and tests call it instead of waiting. */
+    /** Checks the folders now; the scanner calls this, and tests call it instead of waiting. */
     void rescan() {
         library.rescan();
+        fromBundles.rescan();
     }
 
     /** Renders still running, an abandoned one included; for tests. */
@@ -140,7 +173,7 @@ public class VelocityContentRenderer implements ContentRenderer {
 
     private void rescanQuietly() {
         try {
-            library.rescan();
+            rescan();
         } catch (RuntimeException e) {
             // An exception would cancel the scheduled task and stop reloading for good.
             LOG.warn("Scanning templates in {} failed; will try again", library.directory(), e);
@@ -166,12 +199,22 @@ public class VelocityContentRenderer implements ContentRenderer {
 
     @Override
     public List<String> templates() {
-        return library.ids();
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>(library.ids());
+        ids.addAll(fromBundles.ids());
+        return List.copyOf(ids);
     }
 
     @Override
     public List<String> problems() {
-        return library.problems();
+        List<String> problems = new ArrayList<>(library.problems());
+        problems.addAll(fromBundles.problems());
+        problems.addAll(bundleTemplates.problems());
+        return List.copyOf(problems);
+    }
+
+    private Optional<TemplatePack> pack(String id) {
+        Optional<TemplatePack> own = library.pack(id);
+        return own.isPresent() ? own : fromBundles.pack(id);
     }
 
     @Override
@@ -192,7 +235,7 @@ public class VelocityContentRenderer implements ContentRenderer {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(variables, "variables");
-        TemplatePack pack = library.pack(templateId).orElseThrow(() -> unknown(templateId));
+        TemplatePack pack = pack(templateId).orElseThrow(() -> unknown(templateId));
         AttributeScope scope = consent.readableAttributes(profile.id());
         List<SlotChoice> choices = new ArrayList<>(pack.slots().size());
         MessageMerge merge;
@@ -207,7 +250,8 @@ public class VelocityContentRenderer implements ContentRenderer {
         } catch (IllegalArgumentException e) {
             throw new RenderException("template " + templateId + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new RenderException("template " + templateId + ": choosing the variants failed: " + e.getMessage(), e);
+            throw new RenderException("template " + templateId + ": choosing the variants failed: "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
         RenderedMessage message = pack.bounded() ? inline(templateId, merge) : underTimeLimit(templateId, merge);
         return new ExplainedMessage(message, choices, merge.defaultedFields(), scope.reason());
@@ -250,7 +294,8 @@ public class VelocityContentRenderer implements ContentRenderer {
     }
 
     private RenderException unknown(String templateId) {
-        List<String> problems = library.problems(templateId);
+        List<String> problems = new ArrayList<>(library.problems(templateId));
+        problems.addAll(fromBundles.problems(templateId));
         return new RenderException(problems.isEmpty()
                 ? "template " + templateId + ": no such template in " + library.directory()
                 : "template " + templateId + ": not loaded: " + String.join("; ", problems));

@@ -46,4 +46,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Default time zone",
             description = "Time zone of $format for recipients without a valid time_zone attribute.")
     String default_time_zone() default "UTC";
+
+    @AttributeDefinition(name = "Bundle templates folder",
+            description = "Where template packs shipped in bundles (manifest header Tailor-Templates) are copied; "
+                    + "blank means ${karaf.data}/tailor/bundle-templates. Emptied at start.")
+    String bundle_templates_directory() default "";
 }

@@ -58,7 +58,7 @@ class ModularPackTest {
     @BeforeEach
     void setUp() {
         files = new TestTemplates(root);
-        rules.add("country in [\"DE\", \"AT\", \"CH\"]", p -> Set.of("DE", "AT", "CH").contains(p.attributes().get("country")));
+        rules.add("country in [\"DE\", \"AT\", \"CH\"]", p -> List.of("DE", "AT", "CH").contains(p.attributes().getOrDefault("country", "")));
         writePack("spring");
     }
 
