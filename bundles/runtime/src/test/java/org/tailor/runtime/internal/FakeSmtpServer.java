@@ -55,8 +55,8 @@ final class FakeSmtpServer implements AutoCloseable {
         }
     }
 
-    /** A message the server accepted: the envelope, the data as received (dot-stuffing undone), and when. */
-    record Accepted(String mailFrom, String recipient, byte[] data, long tick) {
+    /** A message the server accepted: the envelope, the data as received (dot-stuffing undone), when, and whether encrypted. */
+    record Accepted(String mailFrom, String recipient, byte[] data, long tick, boolean overTls) {
         String text() {
             return new String(data, StandardCharsets.UTF_8);
         }
@@ -297,7 +297,8 @@ final class FakeSmtpServer implements AutoCloseable {
                     Thread.sleep(fault.delayMillis());
                 }
                 // Accepted now: recorded before the 250 goes out, as a real server commits before replying.
-                accepted.add(new Accepted(mailFrom, recipient, data.toByteArray(), ticker.getAsLong()));
+                accepted.add(new Accepted(mailFrom, recipient, data.toByteArray(), ticker.getAsLong(),
+                        socket instanceof SSLSocket));
                 write("250 2.0.0 queued\r\n");
                 apply(faultAt(Step.AFTER_DATA), null);
             } else {
