@@ -40,18 +40,24 @@ final class FakeSmtpServer implements AutoCloseable {
      * @param reply the full reply line to send instead of the normal one, or null to send the normal one
      * @param drop close the connection instead of replying
      * @param delayMillis wait this long before replying (or dropping)
+     * @param acceptBeforeDrop at DATA_END: keep the message, then drop before the 250 goes out (SMTP's
+     *                         duplicate window: the client cannot know the server has it)
      */
-    record Fault(Step step, String reply, boolean drop, long delayMillis) {
+    record Fault(Step step, String reply, boolean drop, long delayMillis, boolean acceptBeforeDrop) {
         static Fault reply(Step step, String reply) {
-            return new Fault(step, reply, false, 0);
+            return new Fault(step, reply, false, 0, false);
         }
 
         static Fault drop(Step step) {
-            return new Fault(step, null, true, 0);
+            return new Fault(step, null, true, 0, false);
         }
 
         static Fault slow(Step step, long delayMillis) {
-            return new Fault(step, null, false, delayMillis);
+            return new Fault(step, null, false, delayMillis, false);
+        }
+
+        static Fault lostReply() {
+            return new Fault(Step.DATA_END, null, true, 0, true);
         }
     }
 
@@ -302,6 +308,10 @@ final class FakeSmtpServer implements AutoCloseable {
                 write("250 2.0.0 queued\r\n");
                 apply(faultAt(Step.AFTER_DATA), null);
             } else {
+                if (fault.acceptBeforeDrop()) {
+                    accepted.add(new Accepted(mailFrom, recipient, data.toByteArray(), ticker.getAsLong(),
+                            socket instanceof SSLSocket));
+                }
                 apply(fault, null);
             }
             mailFrom = null;
