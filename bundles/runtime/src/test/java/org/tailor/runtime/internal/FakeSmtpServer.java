@@ -220,7 +220,8 @@ final class FakeSmtpServer implements AutoCloseable {
 
         private void use(Socket s) throws IOException {
             this.socket = s;
-            this.in = s.getInputStream();
+            // No bytes are read ahead past STARTTLS: the client waits for the 220 before its handshake.
+            this.in = new java.io.BufferedInputStream(s.getInputStream());
             this.out = s.getOutputStream();
         }
 
