@@ -130,11 +130,6 @@ final class SmtpConnectionPool implements AutoCloseable {
         return opened.get();
     }
 
-    /** How many sessions are idle now. */
-    synchronized int idle() {
-        return idle.size();
-    }
-
     /** Closes the idle sessions (QUIT); sessions lent out are closed when they come back. */
     @Override
     public void close() {

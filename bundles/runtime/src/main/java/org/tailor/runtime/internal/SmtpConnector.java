@@ -75,10 +75,6 @@ final class SmtpConnector {
         return session;
     }
 
-    Settings settings() {
-        return settings;
-    }
-
     /**
      * Opens, greets and (if configured) authenticates a new session.
      *

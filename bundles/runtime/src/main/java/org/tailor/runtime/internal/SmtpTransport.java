@@ -174,7 +174,6 @@ public class SmtpTransport implements Transport {
                         entry.idempotencyKey(), failure.description(), attempts, retries, delay);
                 sleeper.sleep(TimeUnit.MILLISECONDS.toNanos(delay));
             }
-            rateLimiter.acquire();
             attempts++;
             failure = attempt(message, recipient);
             if (failure == null) {
@@ -206,6 +205,14 @@ public class SmtpTransport implements Transport {
                 connection = pool.borrow();
             } catch (MessagingException e) {
                 return SmtpFailure.ofConnect(e);
+            }
+            try {
+                // The token is taken with the session in hand, so the message goes out the moment it
+                // is allowed: taken before waiting for a session, sends could bunch up past the limit.
+                rateLimiter.acquire();
+            } catch (InterruptedException e) {
+                pool.giveBack(connection, true);
+                throw e;
             }
             boolean reusable = false;
             try {
