@@ -46,7 +46,7 @@ final class SendRateLimiter {
      * @throws InterruptedException if the thread is interrupted while waiting; then nothing was counted
      */
     void acquire() throws InterruptedException {
-        if (buckets.isEmpty()) {
+        if (unlimited()) {
             return;
         }
         while (true) {

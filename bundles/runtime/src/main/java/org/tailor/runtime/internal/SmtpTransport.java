@@ -87,16 +87,16 @@ public class SmtpTransport implements Transport {
         });
         try {
             this.connector = new SmtpConnector(settings, tlsSockets, writeTimeouts);
-        } catch (RuntimeException | java.util.ServiceConfigurationError e) {
+        } catch (IllegalStateException | java.util.ServiceConfigurationError e) {
             writeTimeouts.shutdownNow();
             throw new IllegalStateException("Jakarta Mail has no implementation (" + e.getMessage() + "): install "
                     + "org.eclipse.angus:angus-mail and Apache Aries SPI Fly", e);
         }
         this.pool = new SmtpConnectionPool(connector::open, config.concurrency(), config.max_messages_per_connection(),
                 ticker);
-        LOG.info("SMTP transport to {} ready: tls {}, {} connection(s), {} retries{}", server, settings.tls().configName(),
-                config.concurrency(), retries, rateLimiter.unlimited() ? ", no rate limit"
-                        : ", at most " + config.rate_per_second() + "/s and " + config.rate_per_minute() + "/min (0 = none)");
+        LOG.info("SMTP transport to {} ready: tls {}, {} connection(s), {} retries, rate limit {}/s and {}/min", server,
+                settings.tls().configName(), config.concurrency(), retries, limit(config.rate_per_second()),
+                limit(config.rate_per_minute()));
     }
 
     private static SmtpConnector.Settings settings(SmtpTransportConfig config) {
@@ -257,6 +257,10 @@ public class SmtpTransport implements Transport {
         if (!condition) {
             throw new IllegalArgumentException("org.tailor.transport.smtp: " + problem);
         }
+    }
+
+    private static String limit(int rate) {
+        return rate > 0 ? String.valueOf(rate) : "no limit";
     }
 
     private static String strip(String s) {
