@@ -55,10 +55,17 @@ class SmtpTransportGreenMailTest {
         System.setProperty("greenmail.tls.keystore.password", TestCertificates.PASSWORD);
         System.setProperty("greenmail.tls.key.password", TestCertificates.PASSWORD);
         greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS)
+            setup(ServerSetup.PROTOCOL_SMTP),
+            setup(ServerSetup.PROTOCOL_SMTPS)
         }).withConfiguration(GreenMailConfiguration.aConfig().withUser("sender@example.com", USER, PASSWORD));
         greenMail.start();
+    }
+
+    private static ServerSetup setup(String protocol) {
+        ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol);
+        // The 2 s default is too short for a TLS server socket on a busy 2-core machine; this only bounds the wait.
+        setup.setServerStartupTimeout(60_000);
+        return setup;
     }
 
     @AfterAll
