@@ -93,6 +93,11 @@ public class DemoCampaignIT extends TailorTestSupport {
         assertTrue("explain ends with the verdict: " + explained,
                 explained.contains("segment outdoor-fans") && (explained.contains("[yes]") || explained.contains("[no]")));
 
+        String preview = executeCommand("tailor:preview --explain demo-outdoor customer_id:C00042");
+        assertTrue("the preview says which block filled each slot and why: " + preview,
+                preview.contains("Subject: ") && preview.contains("Slot hero: ") && preview.contains("Slot offer: ")
+                        && preview.contains("Slot footer: default (block footer)") && preview.contains("Personalization: "));
+
         DemoOracle oracle = new DemoOracle(Path.of(System.getProperty("tailor.itest.sample")));
         Set<String> before = oracle.expectedRecipients(Instant.now());
         String report = executeCommand("tailor:campaign-send demo-outdoor");

@@ -1,5 +1,6 @@
 package org.tailor.itests;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -20,6 +21,8 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.tailor.api.connector.ConnectorRegistry;
+import org.tailor.api.content.ContentRenderer;
+import org.tailor.api.model.Profile;
 import org.tailor.api.model.Identity;
 import org.tailor.api.store.ProfileStore;
 import org.tailor.itests.deployable.ItestConnector;
@@ -34,6 +37,9 @@ public class HotDeployIT extends TailorTestSupport {
 
     @Inject
     ProfileStore profiles;
+
+    @Inject
+    ContentRenderer content;
 
     @Configuration
     public Option[] config() {
@@ -56,6 +62,53 @@ public class HotDeployIT extends TailorTestSupport {
 
         Files.delete(deployed);
         await("the removed connector to be let go", Duration.ofSeconds(60), () -> !listed());
+    }
+
+    @Test
+    public void aTemplateBundleDroppedIntoDeployProvidesItsPacksUntilRemoved() throws Exception {
+        Path deployed = karafBase().resolve("deploy").resolve("itest-templates.jar");
+        deployTemplates(deployed, "Welcome, $profile.get(\"first_name\", \"friend\")");
+        await("the bundle's template to load", Duration.ofSeconds(60), () -> content.templates().contains("hot-welcome"));
+        Profile ann = new Profile("p-hot", java.util.Set.of(new Identity("email", "ann@example.com")),
+                java.util.Map.of("first_name", "Ann"), java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+        assertEquals("Welcome, Ann", content.render("hot-welcome", ann, "ann@example.com", java.util.Map.of()).subject());
+
+        deployTemplates(deployed, "Hello again, $profile.get(\"first_name\", \"friend\")");
+        await("the updated bundle's template to replace the old one", Duration.ofSeconds(60),
+                () -> subject(ann).equals("Hello again, Ann"));
+
+        Files.delete(deployed);
+        await("the removed bundle's template to go", Duration.ofSeconds(60), () -> !content.templates().contains("hot-welcome"));
+    }
+
+    private String subject(Profile profile) {
+        try {
+            return content.render("hot-welcome", profile, "ann@example.com", java.util.Map.of()).subject();
+        } catch (org.tailor.api.content.RenderException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** A bundle holding only a template pack, as a partner or an agency would ship one. */
+    private static void deployTemplates(Path deployed, String subject) throws IOException {
+        Path staged = Files.createTempFile("itest-templates", ".jar");
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "org.tailor.itests.templates");
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Tailor-Templates", "templates");
+        try (OutputStream file = Files.newOutputStream(staged); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            for (String[] entry : new String[][] {{"templates/hot-welcome/subject.vm", subject},
+                    {"templates/hot-welcome/body.html.vm", "<p>$profile.get(\"first_name\", \"friend\")</p>"}}) {
+                out.putNextEntry(new JarEntry(entry[0]));
+                out.write(entry[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        // Moved in whole, so that the deployer never reads half a jar.
+        Files.move(staged, deployed, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private boolean listed() {
