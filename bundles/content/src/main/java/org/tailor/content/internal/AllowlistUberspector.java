@@ -1,5 +1,8 @@
 package org.tailor.content.internal;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
@@ -91,7 +94,8 @@ public class AllowlistUberspector extends UberspectImpl {
         if (obj == null || !allows(obj.getClass(), methodName)) {
             return null;
         }
-        return super.getMethod(obj, methodName, args, info);
+        VelMethod method = super.getMethod(obj, methodName, args, info);
+        return method != null && obj instanceof BigDecimal ? new DecimalMethod(method, info) : method;
     }
 
     @Override
@@ -124,6 +128,55 @@ public class AllowlistUberspector extends UberspectImpl {
         }
         Iterator<?> iterator = super.getIterator(obj, info);
         return iterator == null ? null : new GuardedIterator<>(iterator, maxLoops, info);
+    }
+
+    /**
+     * A method of a decimal, refused when the decimal or the scale asked for would take more than
+     * {@value TemplateContext#MAX_DIGITS} digits: {@code $price.setScale(999999999)} would
+     * otherwise compute a number with a billion digits, without ever looking at the time limit.
+     */
+    private static final class DecimalMethod implements VelMethod {
+
+        private final VelMethod delegate;
+        private final Info info;
+
+        DecimalMethod(VelMethod delegate, Info info) {
+            this.delegate = delegate;
+            this.info = info;
+        }
+
+        @Override
+        public Object invoke(Object o, Object[] params) throws IllegalAccessException, InvocationTargetException {
+            if (o instanceof BigDecimal number && !TemplateContext.isModest(number)) {
+                throw new TemplateFailure("this number has more than " + TemplateContext.MAX_DIGITS + " digits", info);
+            }
+            if ("setScale".equals(delegate.getMethodName()) && params.length > 0 && params[0] instanceof Number scale
+                    && Math.abs(scale.longValue()) > TemplateContext.MAX_DIGITS) {
+                throw new TemplateFailure("setScale(" + scale + ") would give a number with more than "
+                        + TemplateContext.MAX_DIGITS + " digits", info);
+            }
+            return delegate.invoke(o, params);
+        }
+
+        @Override
+        public boolean isCacheable() {
+            return delegate.isCacheable();
+        }
+
+        @Override
+        public String getMethodName() {
+            return delegate.getMethodName();
+        }
+
+        @Override
+        public Method getMethod() {
+            return delegate.getMethod();
+        }
+
+        @Override
+        public Class<?> getReturnType() {
+            return delegate.getReturnType();
+        }
     }
 
     private static final class GuardedIterator<T> implements Iterator<T> {
