@@ -102,11 +102,15 @@ final class RenderFailures {
         if (className.contains("Map")) {
             return "a map";
         }
-        if (className.contains("List") || className.contains("Set")) {
+        if (className.contains("List") || className.contains("Set") || className.contains("Collection")) {
             return "a list";
         }
+        if (className.startsWith("org.apache.velocity.runtime.directive.") && className.endsWith("Scope")) {
+            return "$foreach";
+        }
         if (className.startsWith("java.lang.") || className.startsWith("java.math.")) {
-            return "a " + className.substring(className.lastIndexOf('.') + 1).toLowerCase() + " value";
+            String type = className.substring(className.lastIndexOf('.') + 1).toLowerCase();
+            return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type + " value";
         }
         return "this value";
     }

@@ -25,7 +25,7 @@ final class TemplateContext extends VelocityContext {
 
     static final int MAX_DIGITS = 1000;
     /** Default of {@code max.render.steps}. */
-    static final int DEFAULT_MAX_STEPS = 100_000;
+    static final int DEFAULT_MAX_STEPS = 1_000_000;
 
     private final int maxChars;
     private final int maxSteps;
