@@ -143,7 +143,8 @@ public class AllowlistUberspector extends UberspectImpl {
      * (String.indexOf is quadratic: 262144 "a"s searched for 131071 "a"s and a "b" take minutes).
      * Null when the call is fine.
      */
-    private static String refusal(Object receiver, String method, Object[] params) {
+    private static String refusal(Object receiver, String method, Object[] given) {
+        Object[] params = given == null ? new Object[0] : given;
         if (receiver instanceof BigDecimal number) {
             if (!TemplateContext.isModest(number)) {
                 return "this number has more than " + TemplateContext.MAX_DIGITS + " digits";
