@@ -1,5 +1,8 @@
 package org.tailor.content.internal;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
@@ -43,6 +46,10 @@ public class AllowlistUberspector extends UberspectImpl {
     private static final Set<String> ENTRY_METHODS = Set.of("getKey", "getValue", "toString");
     private static final Set<String> LOOP_SCOPE_METHODS = Set.of("getIndex", "getCount", "hasNext",
             "getHasNext", "isFirst", "getFirst", "isLast", "getLast", "getParent", "getTopmost", "toString");
+    /** String methods whose running time grows with the product of the two lengths. */
+    private static final Set<String> SEARCH_METHODS = Set.of("indexOf", "lastIndexOf", "contains");
+    /** Character comparisons one text search may need at worst: some tens of milliseconds. */
+    static final long MAX_SEARCH_WORK = 20_000_000L;
     private static final Set<String> PROFILE_METHODS = Set.of("get", "getId", "getEmail", "toString");
     private static final Set<String> RAW_METHODS = Set.of("get", "toString");
     private static final Set<String> FORMAT_METHODS = Set.of("date", "datetime", "money", "number", "name", "toString");
@@ -95,7 +102,9 @@ public class AllowlistUberspector extends UberspectImpl {
         if (obj == null || !allows(obj.getClass(), methodName)) {
             return null;
         }
-        return super.getMethod(obj, methodName, args, info);
+        VelMethod method = super.getMethod(obj, methodName, args, info);
+        boolean checked = obj instanceof BigDecimal || (obj instanceof String && SEARCH_METHODS.contains(methodName));
+        return method != null && checked ? new CheckedMethod(method, info) : method;
     }
 
     @Override
@@ -128,6 +137,77 @@ public class AllowlistUberspector extends UberspectImpl {
         }
         Iterator<?> iterator = super.getIterator(obj, info);
         return iterator == null ? null : new GuardedIterator<>(iterator, maxLoops, info);
+    }
+
+    /**
+     * Refuses a call whose arguments would make it run long without ever looking at the time
+     * limit: a decimal method on a number of more than {@value TemplateContext#MAX_DIGITS} digits
+     * or asked for such a scale ({@code $price.setScale(999999999)} computes a billion digits),
+     * and a text search whose worst case passes {@value #MAX_SEARCH_WORK} character comparisons
+     * (String.indexOf is quadratic: 262144 "a"s searched for 131071 "a"s and a "b" take minutes).
+     * Null when the call is fine.
+     */
+    private static String refusal(Object receiver, String method, Object[] given) {
+        Object[] params = given == null ? new Object[0] : given;
+        if (receiver instanceof BigDecimal number) {
+            if (!TemplateContext.isModest(number)) {
+                return "this number has more than " + TemplateContext.MAX_DIGITS + " digits";
+            }
+            if (method.equals("setScale") && params.length > 0 && params[0] instanceof Number scale
+                    && Math.abs(scale.longValue()) > TemplateContext.MAX_DIGITS) {
+                return "setScale(" + scale + ") would give a number with more than "
+                        + TemplateContext.MAX_DIGITS + " digits";
+            }
+        } else if (receiver instanceof String text && params.length > 0 && params[0] instanceof CharSequence pattern) {
+            long n = text.length();
+            long m = pattern.length();
+            if (m <= n && (n - m + 1) * m > MAX_SEARCH_WORK) {
+                return method + "() of a text of " + m + " characters in one of " + n
+                        + " characters is too much work; search for something shorter";
+            }
+        }
+        return null;
+    }
+
+    /** A method whose arguments {@link #refusal} checks before each call. */
+    private static final class CheckedMethod implements VelMethod {
+
+        private final VelMethod delegate;
+        private final Info info;
+
+        CheckedMethod(VelMethod delegate, Info info) {
+            this.delegate = delegate;
+            this.info = info;
+        }
+
+        @Override
+        public Object invoke(Object o, Object[] params) throws IllegalAccessException, InvocationTargetException {
+            String refusal = refusal(o, delegate.getMethodName(), params);
+            if (refusal != null) {
+                throw new TemplateFailure(refusal, info);
+            }
+            return delegate.invoke(o, params);
+        }
+
+        @Override
+        public boolean isCacheable() {
+            return delegate.isCacheable();
+        }
+
+        @Override
+        public String getMethodName() {
+            return delegate.getMethodName();
+        }
+
+        @Override
+        public Method getMethod() {
+            return delegate.getMethod();
+        }
+
+        @Override
+        public Class<?> getReturnType() {
+            return delegate.getReturnType();
+        }
     }
 
     private static final class GuardedIterator<T> implements Iterator<T> {

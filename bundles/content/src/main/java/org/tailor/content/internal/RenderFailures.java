@@ -19,6 +19,8 @@ final class RenderFailures {
     private static final Pattern NO_PROPERTY = Pattern.compile("Object '(.+)' does not contain property '(.+)'");
     private static final Pattern NO_METHOD = Pattern.compile("Object '(.+)' does not contain method (.+)");
     private static final Pattern NULL_ACCESS = Pattern.compile("Attempted to access '(.+)' on a null value");
+    private static final Pattern MACRO_DEPTH = Pattern.compile(
+            "Max calling depth of (\\d+) was exceeded in macro '([^']+)'.*");
 
     private RenderFailures() {
     }
@@ -33,6 +35,9 @@ final class RenderFailures {
             return where == null
                     ? file + ": " + own.getMessage()
                     : where.getTemplateName() + ":" + where.getLine() + ":" + where.getColumn() + ": " + own.getMessage();
+        }
+        if (find(failure, StackOverflowError.class) != null) {
+            return file + ": nested too deeply to render (max.nesting)";
         }
         MethodInvocationException invocation = find(failure, MethodInvocationException.class);
         if (invocation != null && invocation.getTemplateName() != null) {
@@ -66,6 +71,10 @@ final class RenderFailures {
         if (m.matches()) {
             return "method " + m.group(2) + " is not available on " + describeType(m.group(1));
         }
+        m = MACRO_DEPTH.matcher(message);
+        if (m.matches()) {
+            return "macro #" + m.group(2) + " calls macros more than " + m.group(1) + " deep (max.nesting)";
+        }
         m = NULL_ACCESS.matcher(message);
         if (m.matches()) {
             return "'" + m.group(1) + "' read from a reference that has no value";
@@ -93,11 +102,15 @@ final class RenderFailures {
         if (className.contains("Map")) {
             return "a map";
         }
-        if (className.contains("List") || className.contains("Set")) {
+        if (className.contains("List") || className.contains("Set") || className.contains("Collection")) {
             return "a list";
         }
+        if (className.startsWith("org.apache.velocity.runtime.directive.") && className.endsWith("Scope")) {
+            return "$foreach";
+        }
         if (className.startsWith("java.lang.") || className.startsWith("java.math.")) {
-            return "a " + className.substring(className.lastIndexOf('.') + 1).toLowerCase() + " value";
+            String type = className.substring(className.lastIndexOf('.') + 1).toLowerCase();
+            return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type + " value";
         }
         return "this value";
     }

@@ -11,8 +11,6 @@ import org.apache.velocity.exception.TemplateInitException;
 import org.apache.velocity.runtime.RuntimeConstants;
 import org.apache.velocity.runtime.RuntimeInstance;
 import org.apache.velocity.runtime.parser.ParseException;
-import org.apache.velocity.runtime.parser.node.ASTDirective;
-import org.apache.velocity.runtime.parser.node.Node;
 import org.apache.velocity.runtime.parser.node.SimpleNode;
 
 /**
@@ -26,26 +24,38 @@ import org.apache.velocity.runtime.parser.node.SimpleNode;
  */
 final class SandboxedVelocity {
 
-    /**
-     * Directives a template may not use, and why: they would read other files, evaluate data as a
-     * template, or define a block that renders itself into a value out of reach of the output cap.
-     */
-    private static final Map<String, String> FORBIDDEN_DIRECTIVES = Map.of(
-            "include", "a template cannot read other files",
-            "parse", "a template cannot read other files",
-            "evaluate", "a template cannot evaluate text as a template",
-            "define", "use a #macro instead");
+    /** Default of {@code max.nesting}; also Velocity's own default macro call depth. */
+    static final int DEFAULT_MAX_NESTING = 20;
+    /** The output cap for merges that do not run in a {@link TemplateContext}, which carries its own. */
+    private static final int DEFAULT_MAX_OUTPUT_CHARS = 262_144;
 
     private final RuntimeInstance velocity = new RuntimeInstance();
+    private final int maxNesting;
 
     SandboxedVelocity(int maxLoopIterations) {
-        engineProperties(maxLoopIterations).forEach(velocity::setProperty);
+        this(maxLoopIterations, DEFAULT_MAX_NESTING);
+    }
+
+    /**
+     * @param maxLoopIterations iterations allowed in one #foreach
+     * @param maxNesting blocks allowed inside each other in a file, and macros inside each other at
+     *        render time
+     */
+    SandboxedVelocity(int maxLoopIterations, int maxNesting) {
+        this.maxNesting = maxNesting;
+        engineProperties(maxLoopIterations, maxNesting).forEach(velocity::setProperty);
         EngineCall<RuntimeException> init = velocity::init;
         withBundleClassLoader(init);
+        velocity.getApplicationEventCartridge()
+                .addReferenceInsertionEventHandler(new WrittenValueGuard(DEFAULT_MAX_OUTPUT_CHARS));
     }
 
     /** Every property Tailor sets; the rest are Velocity's built-in defaults from its own jar. */
     static Map<String, Object> engineProperties(int maxLoopIterations) {
+        return engineProperties(maxLoopIterations, DEFAULT_MAX_NESTING);
+    }
+
+    static Map<String, Object> engineProperties(int maxLoopIterations, int maxNesting) {
         return Map.ofEntries(
                 Map.entry(RuntimeConstants.RESOURCE_LOADERS, "tailor"),
                 Map.entry("resource.loader.tailor.instance", new NoTemplateFiles()),
@@ -53,6 +63,8 @@ final class SandboxedVelocity {
                 Map.entry(RuntimeConstants.VM_PERM_INLINE_LOCAL, true),
                 Map.entry(RuntimeConstants.VM_PERM_ALLOW_INLINE_REPLACE_GLOBAL, false),
                 Map.entry(RuntimeConstants.MAX_NUMBER_LOOPS, maxLoopIterations),
+                // A macro calling itself fails at this depth instead of filling the thread's stack.
+                Map.entry(RuntimeConstants.VM_MAX_DEPTH, maxNesting),
                 Map.entry(RuntimeConstants.UBERSPECT_CLASSNAME, AllowlistUberspector.class.getName()),
                 // The loop scope ($foreach) also makes #foreach ask the iterator for hasNext() after
                 // each item, which is where AllowlistUberspector fails a loop longer than the cap
@@ -88,13 +100,22 @@ final class SandboxedVelocity {
         Template template = new Template();
         template.setName(file);
         template.setRuntimeServices(velocity);
+        TemplateRules rules = new TemplateRules(file, maxNesting,
+                velocity.getString(RuntimeConstants.VM_BODY_REFERENCE, "bodyContent"));
         try {
-            SimpleNode root = velocity.parse(new StringReader(source), template);
+            // A parser of its own rather than one from Velocity's pool: after a stack overflow its
+            // state is undefined, and the pool would hand it to the next file.
+            SimpleNode root = velocity.createNewParser().parse(new StringReader(source), template);
+            rules.checkBeforeInit(root);
             template.setData(root);
             template.initDocument();
-            // After initDocument: nodes know their line and column only once initialized.
-            rejectForbiddenDirectives(file, root);
+            rules.check(root);
             return template;
+        } catch (StackOverflowError e) {
+            // The parser descends once per nested block, bracket or parenthesis; thousands of them
+            // exhaust the stack of whatever thread loads the file. That thread must go on.
+            throw new TemplateSyntaxException(file, 1, 1,
+                    "nested too deeply to read (blocks, brackets or parentheses inside each other)");
         } catch (ParseException e) {
             if (e instanceof ExtendedParseException located) {
                 throw new TemplateSyntaxException(file, located.getLineNumber(), located.getColumnNumber(),
@@ -128,16 +149,6 @@ final class SandboxedVelocity {
             call.run();
         } finally {
             thread.setContextClassLoader(previous);
-        }
-    }
-
-    private static void rejectForbiddenDirectives(String file, Node node) throws TemplateSyntaxException {
-        if (node instanceof ASTDirective directive && FORBIDDEN_DIRECTIVES.containsKey(directive.getDirectiveName())) {
-            throw new TemplateSyntaxException(file, node.getLine(), node.getColumn(), "#"
-                    + directive.getDirectiveName() + " is not allowed: " + FORBIDDEN_DIRECTIVES.get(directive.getDirectiveName()));
-        }
-        for (int i = 0; i < node.jjtGetNumChildren(); i++) {
-            rejectForbiddenDirectives(file, node.jjtGetChild(i));
         }
     }
 
