@@ -164,10 +164,11 @@ public final class FormatTool {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
-        if (value instanceof BigDecimal decimal) {
-            return decimal;
+        BigDecimal number = value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString().strip());
+        if (!TemplateContext.isModest(number)) {
+            throw new IllegalArgumentException("a number with more than " + TemplateContext.MAX_DIGITS + " digits");
         }
-        return new BigDecimal(value.toString().strip());
+        return number;
     }
 
     /** For tests and previews: which locale and zone this recipient gets. */

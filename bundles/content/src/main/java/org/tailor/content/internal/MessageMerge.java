@@ -39,7 +39,7 @@ final class MessageMerge implements Callable<RenderedMessage> {
      * @throws IllegalArgumentException if a variable uses a reserved name
      */
     MessageMerge(SandboxedVelocity velocity, TemplatePack pack, Profile profile, String recipient,
-                 Map<String, Object> variables, List<SlotChoice> choices, FormatTool format, int maxOutputChars,
+                 Map<String, Object> variables, List<SlotChoice> choices, FormatTool format, RenderScope.Limits limits,
                  Set<String> defaulted) {
         this.pack = pack;
         this.profile = profile;
@@ -47,7 +47,7 @@ final class MessageMerge implements Callable<RenderedMessage> {
         this.choices = choices;
         this.currentFile = pack.subject().file();
         this.scope = new RenderScope(velocity, contextValues(pack, profile, recipient, variables, format, defaulted),
-                maxOutputChars, defaulted);
+                limits, defaulted);
     }
 
     /** The names a template can read: the caller's variables, $profile, $raw, $style, $images and $format. */

@@ -13,15 +13,19 @@ import java.util.Set;
  */
 final class RenderScope {
 
+    /** The caps every part of a render is held to: characters per part, steps per part. */
+    record Limits(int maxOutputChars, int maxRenderSteps) {
+    }
+
     private final SandboxedVelocity velocity;
     private final Map<String, Object> values;
-    private final int maxOutputChars;
+    private final Limits limits;
     private final Set<String> defaulted;
 
-    RenderScope(SandboxedVelocity velocity, Map<String, Object> values, int maxOutputChars, Set<String> defaulted) {
+    RenderScope(SandboxedVelocity velocity, Map<String, Object> values, Limits limits, Set<String> defaulted) {
         this.velocity = velocity;
         this.values = values;
-        this.maxOutputChars = maxOutputChars;
+        this.limits = limits;
         this.defaulted = defaulted;
     }
 
@@ -29,7 +33,7 @@ final class RenderScope {
     RenderScope withSlots(Map<String, Object> slots) {
         Map<String, Object> more = new java.util.HashMap<>(values);
         more.put("slot", Collections.unmodifiableMap(slots));
-        return new RenderScope(velocity, more, maxOutputChars, defaulted);
+        return new RenderScope(velocity, more, limits, defaulted);
     }
 
     SandboxedVelocity velocity() {
@@ -41,7 +45,11 @@ final class RenderScope {
     }
 
     int maxOutputChars() {
-        return maxOutputChars;
+        return limits.maxOutputChars();
+    }
+
+    int maxRenderSteps() {
+        return limits.maxRenderSteps();
     }
 
     /** Records that a merge field used its default; a no-op unless the render is explained. */

@@ -23,6 +23,13 @@ final class TemplateValues {
      * (for example a Campaign) become maps of their components so {@code $campaign.name} works.
      */
     static Object readOnly(Object value) {
+        if (value instanceof BigDecimal number && !TemplateContext.isModest(number)) {
+            // As text it prints the same, but arithmetic on 1E+30000000 would build thirty million digits.
+            return number.toString();
+        }
+        if (value instanceof java.math.BigInteger number && number.bitLength() > TemplateContext.MAX_DIGITS * 3.33) {
+            return number.toString();
+        }
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
                 || value instanceof ProfileView || value instanceof RawVariables) {
             return value;

@@ -73,6 +73,7 @@ public class VelocityContentRenderer implements ContentRenderer {
     private volatile ConditionCompiler conditions;
     private final SandboxedVelocity velocity;
     private final int maxOutputChars;
+    private final int maxRenderSteps;
     private final long renderTimeoutMs;
     private final ThreadPoolExecutor renderers;
     /** Null when scanning is off (scan_interval_ms = 0). */
@@ -97,7 +98,8 @@ public class VelocityContentRenderer implements ContentRenderer {
         this.consent = consent;
         this.maxOutputChars = Math.max(1, config.max_output_chars());
         this.renderTimeoutMs = Math.max(1, config.render_timeout_ms());
-        this.velocity = new SandboxedVelocity(Math.max(1, config.max_loop_iterations()));
+        this.velocity = new SandboxedVelocity(Math.max(1, config.max_loop_iterations()), Math.max(1, config.max_nesting()));
+        this.maxRenderSteps = Math.max(1, config.max_render_steps());
         Path directory = KarafPaths.underEtc(config.directory(), "tailor/templates");
         this.defaultLocale = FormatTool.locale(config.default_locale()).orElse(Locale.ENGLISH);
         this.defaultZone = FormatTool.zone(config.default_time_zone()).orElse(ZoneOffset.UTC);
@@ -246,7 +248,8 @@ public class VelocityContentRenderer implements ContentRenderer {
             }
             Profile visible = minimized(profile, scope);
             merge = new MessageMerge(velocity, pack, visible, recipient, variables, choices,
-                    FormatTool.of(visible, defaultLocale, defaultZone), maxOutputChars, explain ? RenderScope.collector() : null);
+                    FormatTool.of(visible, defaultLocale, defaultZone), new RenderScope.Limits(maxOutputChars, maxRenderSteps),
+                    explain ? RenderScope.collector() : null);
         } catch (IllegalArgumentException e) {
             throw new RenderException("template " + templateId + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

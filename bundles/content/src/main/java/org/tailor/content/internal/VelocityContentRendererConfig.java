@@ -51,4 +51,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Where template packs shipped in bundles (manifest header Tailor-Templates) are copied; "
                     + "blank means ${karaf.data}/tailor/bundle-templates. Emptied at start.")
     String bundle_templates_directory() default "";
+
+    @AttributeDefinition(name = "Nesting limit", min = "1",
+            description = "Deepest nesting of blocks (#if, #foreach, #macro) a file may have when it loads, and of "
+                    + "macro calls when it renders (Velocity's velocimacro.max_depth).")
+    int max_nesting() default 20;
+
+    @AttributeDefinition(name = "Step limit", min = "1",
+            description = "Most loop turns, values set and macro calls one part may take when it renders; more fails "
+                    + "the render.")
+    int max_render_steps() default 1_000_000;
 }

@@ -32,7 +32,8 @@ final class VelocityPart implements CompiledPart {
     @Override
     public String render(RenderScope scope) {
         // A fresh context per part: a #set in one part must not leak into another.
-        TemplateContext context = new TemplateContext(new HashMap<>(scope.values()), scope.maxOutputChars());
+        TemplateContext context = new TemplateContext(new HashMap<>(scope.values()), scope.maxOutputChars(),
+                scope.maxRenderSteps());
         EventCartridge events = new EventCartridge();
         events.addEventHandler(html ? ReferenceOutput.forHtml() : ReferenceOutput.forPlainText());
         events.attachToContext(context);
