@@ -17,9 +17,16 @@ import java.util.Objects;
  * @param status never null
  * @param createdAt never null
  * @param detail the failure reason, or empty
+ * @param notBefore not handed to a transport before this instant (quiet hours); never null
  */
 public record OutboxEntry(String idempotencyKey, String campaignId, String profileId, String recipient,
-                          byte[] mime, OutboxStatus status, Instant createdAt, String detail) {
+                          byte[] mime, OutboxStatus status, Instant createdAt, String detail, Instant notBefore) {
+
+    /** An entry that may go out at once. */
+    public OutboxEntry(String idempotencyKey, String campaignId, String profileId, String recipient,
+                       byte[] mime, OutboxStatus status, Instant createdAt, String detail) {
+        this(idempotencyKey, campaignId, profileId, recipient, mime, status, createdAt, detail, createdAt);
+    }
 
     public OutboxEntry {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -30,5 +37,6 @@ public record OutboxEntry(String idempotencyKey, String campaignId, String profi
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(notBefore, "notBefore");
     }
 }

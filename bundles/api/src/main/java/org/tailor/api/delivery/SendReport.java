@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * What one run of a campaign did. Every audience member is counted exactly once among
- * {@code noConsent}, {@code noAddress}, {@code renderFailed}, {@code enqueued} + {@code alreadyQueued}
- * and {@code notReached}.
+ * {@code noConsent}, {@code noAddress}, {@code frequencyCapped}, {@code renderFailed},
+ * {@code enqueued} + {@code alreadyQueued} and {@code notReached}.
  *
  * @param campaignId never null
  * @param audience members of the segment at send time
@@ -22,10 +22,15 @@ import java.util.Objects;
  * @param problems one line per skipped or failed recipient (capped), never null
  * @param notReached members not processed because the send paused before reaching them
  * @param pausedBecause why the send paused (nothing was relayed then), or empty if it did not
+ * @param frequencyCapped members skipped because they had as many marketing messages in the period as allowed
+ * @param deferred of the enqueued, those held back until the recipient's quiet hours end
+ * @param possibleDuplicates messages of the campaign handed to a transport again after the node holding them
+ *                           stopped: their recipients may have them twice (never with the file transport)
  */
 public record SendReport(String campaignId, long audience, long noConsent, long noAddress, long renderFailed,
                          long enqueued, long alreadyQueued, long delivered, long deliveryFailed,
-                         Duration elapsed, List<String> problems, long notReached, String pausedBecause) {
+                         Duration elapsed, List<String> problems, long notReached, String pausedBecause,
+                         long frequencyCapped, long deferred, long possibleDuplicates) {
 
     public SendReport {
         Objects.requireNonNull(campaignId, "campaignId");
@@ -39,7 +44,7 @@ public record SendReport(String campaignId, long audience, long noConsent, long 
                       long enqueued, long alreadyQueued, long delivered, long deliveryFailed,
                       Duration elapsed, List<String> problems) {
         this(campaignId, audience, noConsent, noAddress, renderFailed, enqueued, alreadyQueued, delivered, deliveryFailed,
-                elapsed, problems, 0, "");
+                elapsed, problems, 0, "", 0, 0, 0);
     }
 
     /** Whether the send paused by itself (consent unreadable, too many render failures). */
@@ -50,6 +55,11 @@ public record SendReport(String campaignId, long audience, long noConsent, long 
     /** Members whose consent for the campaign's purpose was confirmed. */
     public long consented() {
         return audience - noConsent - notReached;
+    }
+
+    /** Members who got a message in this run or an earlier one, or will once their quiet hours end. */
+    public long reached() {
+        return enqueued + alreadyQueued;
     }
 
     /** Messages rendered successfully, in this run or an earlier one. */

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,12 +47,15 @@ final class CampaignSend {
     private long notReached;
     /** Why the send stopped (consent unreadable, too many render failures): nothing more may be sent. Null while it runs. */
     private String pausedBecause;
-    private final RenderFailureLimit renderLimit;
+    private final SendRules rules;
+    private FrequencyCap.Reached capped;
+    private long frequencyCapped;
+    private long deferred;
 
     CampaignSend(CampaignDefinition definition, SegmentService segments, ConsentService consent, OutboxStore outbox,
                  PersonalizedMessages messages, MimeMessageBuilder builder, OutboxRelay relay, Clock clock,
-                 RenderFailureLimit renderLimit) {
-        this.renderLimit = renderLimit;
+                 SendRules rules) {
+        this.rules = rules;
         this.definition = definition;
         this.segments = segments;
         this.consent = consent;
@@ -65,6 +69,7 @@ final class CampaignSend {
     SendReport run() {
         long started = System.nanoTime();
         String segmentId = definition.campaign().segmentId();
+        capped = rules.frequencyCap().reached(outbox, definition.id(), clock.instant());
         MemberHandoff.<Profile>run("tailor-send-" + definition.id(), HANDOFF_CAPACITY,
                 visitor -> segments.forEachMember(segmentId, visitor), this::process);
         if (pausedBecause != null) {
@@ -74,13 +79,20 @@ final class CampaignSend {
             LOG.warn("Campaign {} paused: {}", definition.id(), pausedBecause);
         }
         OutboxRelay.Result relayed = pausedBecause != null ? OutboxRelay.Result.NONE : relay.relay(definition.id(), problems);
+        long possibleDuplicates = outbox.handedOutAgain(definition.id());
+        if (possibleDuplicates > 0) {
+            problems.add(possibleDuplicates + " messages were handed to the transport again after the node holding them "
+                    + "stopped; their recipients may have them twice");
+        }
         SendReport report = new SendReport(definition.id(), audience, noConsent, noAddress, renderFailed, enqueued,
                 alreadyQueued, relayed.delivered(), relayed.failed(), Duration.ofNanos(System.nanoTime() - started),
-                problems.toList(), notReached, pausedBecause == null ? "" : pausedBecause);
-        LOG.info("Campaign {} v{}: audience {}, no consent {}, no address {}, render failed {}, enqueued {}, "
-                        + "already queued {}, delivered {}, delivery failed {}{}",
-                definition.id(), definition.version(), audience, noConsent, noAddress, renderFailed, enqueued,
-                alreadyQueued, relayed.delivered(), relayed.failed(), relayed.interrupted() ? " (relay stopped early)" : "");
+                problems.toList(), notReached, pausedBecause == null ? "" : pausedBecause, frequencyCapped, deferred,
+                possibleDuplicates);
+        LOG.info("Campaign {} v{}: audience {}, no consent {}, no address {}, capped {}, render failed {}, enqueued {} "
+                        + "(deferred {}), already queued {}, delivered {}, delivery failed {}{}",
+                definition.id(), definition.version(), audience, noConsent, noAddress, frequencyCapped, renderFailed,
+                enqueued, deferred, alreadyQueued, relayed.delivered(), relayed.failed(),
+                relayed.interrupted() ? " (relay stopped early)" : "");
         return report;
     }
 
@@ -107,12 +119,18 @@ final class CampaignSend {
             skip(profile, "no consent for " + definition.campaign().purpose() + ": " + decision.reason());
             return;
         }
+        if (capped.test(profile.id())) {
+            frequencyCapped++;
+            skip(profile, "at the frequency cap of " + rules.frequencyCap().describe());
+            return;
+        }
         String key = PersonalizedMessages.idempotencyKey(definition.id(), profile.id(), definition.version());
         OutboxEntry entry;
         try {
             UnsubscribeLinks links = messages.links(definition, profile);
             RenderedMessage message = messages.render(definition, profile, email.get(), links);
-            entry = messages.entry(builder, definition, message, key, links, clock.instant());
+            Instant now = clock.instant();
+            entry = messages.entry(builder, definition, message, key, links, now, rules.quietHours().notBefore(profile, now));
         } catch (AddressException e) {
             noAddress++;
             // The parser's message quotes the address, which must not reach logs or reports.
@@ -121,13 +139,16 @@ final class CampaignSend {
         } catch (RenderException | MessagingException | RuntimeException e) {
             renderFailed++;
             skip(profile, "render failed: " + e.getMessage());
-            if (renderLimit.passed(renderFailed, renderFailed + enqueued + alreadyQueued)) {
-                pausedBecause = renderLimit.describe(renderFailed, renderFailed + enqueued + alreadyQueued);
+            if (rules.renderLimit().passed(renderFailed, renderFailed + enqueued + alreadyQueued)) {
+                pausedBecause = rules.renderLimit().describe(renderFailed, renderFailed + enqueued + alreadyQueued);
             }
             return;
         }
         if (outbox.enqueue(entry)) {
             enqueued++;
+            if (entry.notBefore().isAfter(entry.createdAt())) {
+                deferred++;
+            }
         } else {
             alreadyQueued++;
         }

@@ -1,6 +1,8 @@
 package org.tailor.runtime.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +53,8 @@ public class OutboxCampaignService implements CampaignService {
     private final OutboxStore outbox;
     private final String transportName;
     private final int batchSize;
-    private final RenderFailureLimit renderLimit;
+    private final SendRules rules;
+    private final OutboxRelay.Lease lease;
     private final CampaignDefinitions definitions;
     private final PersonalizedMessages messages;
     /** Null when Jakarta Mail has no implementation; {@link #mailProblem} then says why. */
@@ -76,8 +79,12 @@ public class OutboxCampaignService implements CampaignService {
         this.outbox = outbox;
         this.transportName = config.transport().strip();
         this.batchSize = Math.max(1, config.relay_batch_size());
-        this.renderLimit = new RenderFailureLimit(Math.max(0, config.render_failures_pause_percent()),
-                Math.max(1, config.render_failures_pause_minimum()));
+        ZoneId zone = zone(config.default_time_zone());
+        this.rules = new SendRules(new RenderFailureLimit(Math.max(0, config.render_failures_pause_percent()),
+                Math.max(1, config.render_failures_pause_minimum())), QuietHours.parse(config.quiet_hours(), zone),
+                new FrequencyCap(config.frequency_cap_messages(), Duration.ofDays(Math.max(1, config.frequency_cap_days()))));
+        this.lease = new OutboxRelay.Lease(NodeName.current(), Duration.ofSeconds(Math.max(1, config.relay_lease_seconds())),
+                Clock.systemUTC());
         this.messages = new PersonalizedMessages(renderer, subscriptions);
 
         MimeMessageBuilder created = null;
@@ -94,13 +101,19 @@ public class OutboxCampaignService implements CampaignService {
         this.definitions = new CampaignDefinitions(KarafPaths.underEtc(config.campaigns_directory(), "tailor/campaigns"));
         definitions.scan();
         long interval = config.scan_interval_ms();
-        if (interval > 0) {
+        long relayInterval = config.relay_interval_seconds();
+        if (interval > 0 || relayInterval > 0) {
             scanner = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "tailor-campaign-scan");
                 thread.setDaemon(true);
                 return thread;
             });
-            scanner.scheduleWithFixedDelay(this::rescan, interval, interval, TimeUnit.MILLISECONDS);
+            if (interval > 0) {
+                scanner.scheduleWithFixedDelay(this::rescan, interval, interval, TimeUnit.MILLISECONDS);
+            }
+            if (relayInterval > 0) {
+                scanner.scheduleWithFixedDelay(this::relayDueQuietly, relayInterval, relayInterval, TimeUnit.SECONDS);
+            }
         } else {
             scanner = null;
         }
@@ -129,6 +142,51 @@ public class OutboxCampaignService implements CampaignService {
         } catch (RuntimeException e) {
             // The scheduler would silently stop rescanning after an uncaught exception.
             LOG.error("Scanning campaign definitions in {} failed", definitions.directory(), e);
+        }
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("default.time.zone '" + id + "' is not a time zone", e);
+        }
+    }
+
+    /**
+     * Relays what is due and not being sent now: messages held for quiet hours, and those a node
+     * that stopped was holding once its lease ran out. Only campaigns this runtime knows: other
+     * senders (confirmations, triggers) relay their own.
+     *
+     * @return messages delivered
+     */
+    long relayDue() {
+        Transport transport = transports.select(transportName).orElse(null);
+        if (transport == null) {
+            return 0;
+        }
+        long delivered = 0;
+        for (String campaignId : outbox.campaignsWithDue(lease.clock().instant())) {
+            if (definitions.find(campaignId).isEmpty() || !sending.add(campaignId)) {
+                continue;
+            }
+            try {
+                ProblemLines problems = new ProblemLines();
+                delivered += new OutboxRelay(outbox, transport, batchSize, lease).relay(campaignId, problems).delivered();
+                problems.toList().forEach(p -> LOG.warn("Relaying due messages of {}: {}", campaignId, p));
+            } finally {
+                sending.remove(campaignId);
+            }
+        }
+        return delivered;
+    }
+
+    private void relayDueQuietly() {
+        try {
+            relayDue();
+        } catch (RuntimeException e) {
+            // The scheduler would silently stop relaying after an uncaught exception.
+            LOG.warn("Relaying due messages failed; will try again: {}", e.toString());
         }
     }
 
@@ -175,7 +233,7 @@ public class OutboxCampaignService implements CampaignService {
         try {
             Transport transport = checkReady(definition);
             return new CampaignSend(definition, segments, consent, outbox, messages, builder,
-                    new OutboxRelay(outbox, transport, batchSize), Clock.systemUTC(), renderLimit).run();
+                    new OutboxRelay(outbox, transport, batchSize, lease), Clock.systemUTC(), rules).run();
         } finally {
             sending.remove(campaignId);
         }

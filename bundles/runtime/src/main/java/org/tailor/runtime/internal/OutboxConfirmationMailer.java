@@ -48,6 +48,7 @@ public class OutboxConfirmationMailer implements ConfirmationMailer {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxConfirmationMailer.class);
     private static final int RELAY_BATCH = 100;
+    private static final Duration RELAY_LEASE = Duration.ofMinutes(5);
 
     private final SubscriptionService subscriptions;
     private final ConsentService consent;
@@ -182,7 +183,8 @@ public class OutboxConfirmationMailer implements ConfirmationMailer {
         relaying.lock();
         try {
             ProblemLines problems = new ProblemLines();
-            OutboxRelay.Result result = new OutboxRelay(outbox, transport, RELAY_BATCH).relay(CAMPAIGN_ID, problems);
+            OutboxRelay.Result result = new OutboxRelay(outbox, transport, RELAY_BATCH,
+                    new OutboxRelay.Lease(NodeName.current(), RELAY_LEASE, clock)).relay(CAMPAIGN_ID, problems);
             problems.toList().forEach(p -> LOG.warn("Confirmations: {}", p));
             return result;
         } finally {

@@ -1,5 +1,7 @@
 package org.tailor.runtime.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,10 +13,11 @@ import org.tailor.api.delivery.TransportException;
 import org.tailor.api.store.OutboxStore;
 
 /**
- * Moves a campaign's pending outbox entries to a transport, page by page. An entry leaves
+ * Moves a campaign's due outbox entries to a transport, page by page, each page claimed under a
+ * lease so that nodes sharing the database never relay the same entry at once. An entry leaves
  * PENDING only after the transport accepted or permanently refused it, so a crash at any point
- * leaves it for the next send; the transport's own idempotency absorbs the one that may have
- * been delivered just before the crash.
+ * leaves it to be claimed again once the lease runs out; the transport's own idempotency absorbs
+ * the one that may have been delivered just before the crash, and the outbox counts it.
  */
 final class OutboxRelay {
 
@@ -25,14 +28,20 @@ final class OutboxRelay {
         static final Result NONE = new Result(0, 0, false);
     }
 
+    /** Who relays and for how long it holds what it took: several nodes may relay one campaign. */
+    record Lease(String node, Duration duration, Clock clock) {
+    }
+
     private final OutboxStore outbox;
     private final Transport transport;
     private final int batchSize;
+    private final Lease lease;
 
-    OutboxRelay(OutboxStore outbox, Transport transport, int batchSize) {
+    OutboxRelay(OutboxStore outbox, Transport transport, int batchSize, Lease lease) {
         this.outbox = outbox;
         this.transport = transport;
         this.batchSize = Math.max(1, batchSize);
+        this.lease = lease;
     }
 
     Result relay(String campaignId, ProblemLines problems) {
@@ -40,11 +49,12 @@ final class OutboxRelay {
         long failed = 0;
         Set<String> handled = new HashSet<>();
         while (true) {
-            List<OutboxEntry> page = outbox.pending(campaignId, batchSize);
+            List<OutboxEntry> page = outbox.claim(campaignId, lease.node(), lease.clock().instant(), lease.duration(), batchSize);
             if (page.isEmpty()) {
                 return new Result(delivered, failed, false);
             }
-            for (OutboxEntry entry : page) {
+            for (int i = 0; i < page.size(); i++) {
+                OutboxEntry entry = page.get(i);
                 if (!handled.add(entry.idempotencyKey())) {
                     // The store still lists an entry we already settled: stop rather than loop forever.
                     problems.add("outbox entry " + entry.idempotencyKey() + " of profile " + entry.profileId()
@@ -61,12 +71,26 @@ final class OutboxRelay {
                         failed++;
                         problems.add("profile " + entry.profileId() + ": refused by the transport: " + reason(e));
                     } else {
+                        release(page.subList(i, page.size()));
                         return stopped(campaignId, entry, reason(e), problems, delivered, failed);
                     }
                 } catch (RuntimeException e) {
                     // A transport bug is not the recipient's fault: keep the entry for the next send.
+                    release(page.subList(i, page.size()));
                     return stopped(campaignId, entry, e.toString(), problems, delivered, failed);
                 }
+            }
+        }
+    }
+
+    /** What this relay took and will not try now goes back at once, for the next send, here or on another node. */
+    private void release(List<OutboxEntry> untried) {
+        for (OutboxEntry entry : untried) {
+            try {
+                outbox.release(entry.idempotencyKey());
+            } catch (RuntimeException e) {
+                // Its lease runs out by itself; the entry is only later, not lost.
+                LOG.debug("Could not release outbox entry {}: {}", entry.idempotencyKey(), e.toString());
             }
         }
     }

@@ -72,10 +72,10 @@ final class PersonalizedMessages {
 
     /** The complete outbox entry for a rendered message. */
     OutboxEntry entry(MimeMessageBuilder builder, CampaignDefinition definition, RenderedMessage message,
-                      String key, UnsubscribeLinks links, Instant now) throws MessagingException {
+                      String key, UnsubscribeLinks links, Instant now, Instant notBefore) throws MessagingException {
         byte[] mime = builder.build(message, new MimeMessageBuilder.Envelope(definition.id(),
                 definition.campaign().fromAddress(), key, Optional.of(links), now));
         return new OutboxEntry(key, definition.id(), message.profileId(), message.recipient(), mime,
-                OutboxStatus.PENDING, now, "");
+                OutboxStatus.PENDING, now, "", notBefore);
     }
 }

@@ -310,6 +310,52 @@ final class Fakes {
                     .limit(limit).toList();
         }
 
+        /** Key to the instant its lease runs out; an entry absent here is not held. */
+        private final Map<String, Instant> leases = new HashMap<>();
+        private final Map<String, Integer> handOuts = new HashMap<>();
+
+        @Override
+        public synchronized List<OutboxEntry> claim(String campaignId, String node, Instant now, java.time.Duration lease,
+                                                    int limit) {
+            List<OutboxEntry> claimed = entries.values().stream()
+                    .filter(e -> e.campaignId().equals(campaignId) && e.status() == OutboxStatus.PENDING)
+                    .filter(e -> !e.notBefore().isAfter(now))
+                    .filter(e -> !leases.containsKey(e.idempotencyKey()) || leases.get(e.idempotencyKey()).isBefore(now))
+                    .limit(limit).toList();
+            claimed.forEach(e -> {
+                leases.put(e.idempotencyKey(), now.plus(lease));
+                handOuts.merge(e.idempotencyKey(), 1, Integer::sum);
+            });
+            return claimed;
+        }
+
+        @Override
+        public synchronized void release(String key) {
+            leases.remove(key);
+        }
+
+        @Override
+        public synchronized long handedOutAgain(String campaignId) {
+            return entries.values().stream()
+                    .filter(e -> e.campaignId().equals(campaignId) && handOuts.getOrDefault(e.idempotencyKey(), 0) > 1).count();
+        }
+
+        @Override
+        public synchronized List<String> campaignsWithDue(Instant now) {
+            return entries.values().stream().filter(e -> e.status() == OutboxStatus.PENDING && !e.notBefore().isAfter(now))
+                    .map(OutboxEntry::campaignId).distinct().sorted().toList();
+        }
+
+        @Override
+        public synchronized Map<String, Long> recentPerProfile(Instant since, Set<String> exceptCampaigns) {
+            Map<String, Long> counts = new HashMap<>();
+            entries.values().stream()
+                    .filter(e -> !e.createdAt().isBefore(since) && e.status() != OutboxStatus.FAILED)
+                    .filter(e -> !exceptCampaigns.contains(e.campaignId()))
+                    .forEach(e -> counts.merge(e.profileId(), 1L, Long::sum));
+            return counts;
+        }
+
         @Override
         public synchronized void markSent(String key) {
             move(key, OutboxStatus.SENT, "");
@@ -323,8 +369,9 @@ final class Fakes {
         private void move(String key, OutboxStatus status, String detail) {
             OutboxEntry e = entries.get(key);
             if (e != null && e.status() == OutboxStatus.PENDING) {
+                leases.remove(key);
                 entries.put(key, new OutboxEntry(e.idempotencyKey(), e.campaignId(), e.profileId(), e.recipient(),
-                        e.mime(), status, e.createdAt(), detail));
+                        e.mime(), status, e.createdAt(), detail, e.notBefore()));
             }
         }
 

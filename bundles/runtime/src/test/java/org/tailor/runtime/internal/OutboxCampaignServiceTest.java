@@ -204,6 +204,43 @@ class OutboxCampaignServiceTest {
     }
 
     @Test
+    void quietHoursHoldMessagesUntilTheyEndAndTheFrequencyCapSkipsPeopleAtIt() throws IOException {
+        // p1 had two marketing messages from other campaigns this week; the cap is two.
+        for (String other : List.of("autumn", "winter")) {
+            outbox.enqueue(new OutboxEntry("old-" + other, other, "p1", "ann@example.com", new byte[] {1}, OutboxStatus.SENT,
+                    java.time.Instant.now().minus(java.time.Duration.ofDays(2)), ""));
+        }
+        // Quiet all day, in every zone: everything is held.
+        SendReport held = start(Map.of("quiet.hours", "00:00-23:59", "frequency.cap.messages", 2), files)
+                .send("spring-outdoor");
+
+        assertThat(held.frequencyCapped()).isEqualTo(1);
+        assertThat(held.problems()).anySatisfy(p -> assertThat(p).startsWith("profile p1: at the frequency cap of 2"));
+        assertThat(held.enqueued()).as("only Zoë is left: the others have no address, no consent or a broken render").isEqualTo(1);
+        assertThat(held.deferred()).isEqualTo(1);
+        assertThat(held.delivered()).isZero();
+        assertThat(emlFiles()).isEmpty();
+        assertThat(outbox.all()).filteredOn(e -> e.campaignId().equals("spring-outdoor"))
+                .allSatisfy(e -> assertThat(e.notBefore()).isAfter(e.createdAt()));
+        assertThat(service.relayDue()).as("nothing is due yet").isZero();
+    }
+
+    @Test
+    void dueMessagesOfKnownCampaignsAreRelayedBetweenSends() throws IOException {
+        start(Map.of(), files);
+        java.time.Instant past = java.time.Instant.now().minusSeconds(60);
+        outbox.enqueue(new OutboxEntry("due-1", "spring-outdoor", "p1", "ann@example.com",
+                "Subject: x\r\n\r\nx\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), OutboxStatus.PENDING, past, "", past));
+        outbox.enqueue(new OutboxEntry("other-1", "not-ours", "p1", "ann@example.com", new byte[] {1}, OutboxStatus.PENDING,
+                past, "", past));
+
+        assertThat(service.relayDue()).isEqualTo(1);
+        assertThat(outbox.counts("spring-outdoor")).containsExactly(Map.entry(OutboxStatus.SENT, 1L));
+        assertThat(outbox.counts("not-ours")).as("other senders relay their own").containsExactly(Map.entry(OutboxStatus.PENDING, 1L));
+        assertThat(emlFiles()).hasSize(1);
+    }
+
+    @Test
     void aCrashMidRelayIsFinishedByTheNextSendExactlyOnce() throws IOException {
         List<Profile> many = new java.util.ArrayList<>();
         for (int i = 0; i < 7; i++) {

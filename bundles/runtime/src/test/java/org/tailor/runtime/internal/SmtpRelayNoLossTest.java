@@ -80,7 +80,8 @@ class SmtpRelayNoLossTest {
                     "max.messages.per.connection", 7)), null, clock::ticks, clock);
             transport.bindSuppressions(suppressions);
             try {
-                OutboxRelay relay = new OutboxRelay(outbox, transport, 25);
+                OutboxRelay relay = new OutboxRelay(outbox, transport, 25,
+                        new OutboxRelay.Lease("test-node", java.time.Duration.ofMinutes(5), java.time.Clock.systemUTC()));
                 int rounds = 0;
                 // The relay stops at a temporary failure and the next send picks up: as campaign-send does.
                 while (outbox.counts("c1").getOrDefault(OutboxStatus.PENDING, 0L) > 0 && rounds < 500) {

@@ -2,6 +2,8 @@ package org.tailor.store.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,6 +24,9 @@ public final class JdbcOutboxStore implements OutboxStore {
     /** The width of the detail column; longer failure reasons are cut. */
     static final int MAX_DETAIL = 4000;
 
+    private static final String COLUMNS =
+            "idempotency_key, campaign_id, profile_id, recipient, mime, status, created_at, detail, not_before";
+
     private final JdbcStore db;
     private final Dialect dialect;
 
@@ -37,7 +42,7 @@ public final class JdbcOutboxStore implements OutboxStore {
         return db.withConnection("enqueue outbox entry " + entry.idempotencyKey(), c -> {
             try (PreparedStatement insert = c.prepareStatement(dialect.insertIfNew("INSERT INTO outbox"
                     + " (idempotency_key, campaign_id, profile_id, recipient, mime, status, created_at, updated_at,"
-                    + " detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
+                    + " detail, not_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
                 insert.setString(1, entry.idempotencyKey());
                 insert.setString(2, entry.campaignId());
                 insert.setString(3, entry.profileId());
@@ -47,6 +52,7 @@ public final class JdbcOutboxStore implements OutboxStore {
                 dialect.setInstant(insert, 7, entry.createdAt());
                 dialect.setInstant(insert, 8, entry.createdAt());
                 insert.setString(9, truncate(entry.detail()));
+                dialect.setInstant(insert, 10, entry.notBefore());
                 return Jdbc.insertIfNew(insert);
             }
         });
@@ -60,25 +66,147 @@ public final class JdbcOutboxStore implements OutboxStore {
             return List.of();
         }
         return db.withConnection("read pending outbox entries of campaign " + campaignId, c -> {
-            try (PreparedStatement statement = c.prepareStatement("SELECT idempotency_key, campaign_id, profile_id,"
-                    + " recipient, mime, status, created_at, detail FROM outbox"
+            try (PreparedStatement statement = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox"
                     + " WHERE campaign_id = ? AND status = ? ORDER BY created_at, idempotency_key"
                     + " FETCH FIRST ? ROWS ONLY")) {
                 statement.setString(1, campaignId);
                 statement.setString(2, OutboxStatus.PENDING.name());
                 statement.setInt(3, limit);
-                List<OutboxEntry> entries = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        entries.add(new OutboxEntry(rows.getString("idempotency_key"), rows.getString("campaign_id"),
-                                rows.getString("profile_id"), rows.getString("recipient"), rows.getBytes("mime"),
-                                OutboxStatus.valueOf(rows.getString("status")), Jdbc.getInstant(rows, "created_at"),
-                                rows.getString("detail")));
-                    }
-                }
-                return entries;
+                return entries(statement);
             }
         });
+    }
+
+    /**
+     * Picks candidates, locking them (PostgreSQL skips rows another claimer holds), then takes each
+     * with an update that re-checks the lease, so a row is never handed to two claimers even where
+     * the database does not skip locked rows.
+     */
+    @Override
+    public List<OutboxEntry> claim(String campaignId, String node, Instant now, Duration lease, int limit) {
+        Objects.requireNonNull(campaignId, "campaignId");
+        Objects.requireNonNull(node, "node");
+        if (limit <= 0) {
+            return List.of();
+        }
+        Instant until = now.plus(lease);
+        return db.inTransaction("claim outbox entries of campaign " + campaignId, c -> {
+            List<String> candidates = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT idempotency_key FROM outbox"
+                    + " WHERE campaign_id = ? AND status = ? AND not_before <= ? AND (lease_until IS NULL OR lease_until < ?)"
+                    + " ORDER BY created_at, idempotency_key FETCH FIRST ? ROWS ONLY"
+                    + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE"))) {
+                select.setString(1, campaignId);
+                select.setString(2, OutboxStatus.PENDING.name());
+                dialect.setInstant(select, 3, now);
+                dialect.setInstant(select, 4, now);
+                select.setInt(5, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        candidates.add(rows.getString(1));
+                    }
+                }
+            }
+            List<OutboxEntry> claimed = new ArrayList<>();
+            try (PreparedStatement take = c.prepareStatement("UPDATE outbox SET lease_owner = ?, lease_until = ?,"
+                    + " attempts = attempts + 1 WHERE idempotency_key = ? AND status = ?"
+                    + " AND (lease_until IS NULL OR lease_until < ?)");
+                 PreparedStatement read = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE idempotency_key = ?")) {
+                for (String key : candidates) {
+                    take.setString(1, node);
+                    dialect.setInstant(take, 2, until);
+                    take.setString(3, key);
+                    take.setString(4, OutboxStatus.PENDING.name());
+                    dialect.setInstant(take, 5, now);
+                    if (take.executeUpdate() == 1) {
+                        read.setString(1, key);
+                        claimed.addAll(entries(read));
+                    }
+                }
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public void release(String idempotencyKey) {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        db.withConnection("release outbox entry " + idempotencyKey, c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE outbox SET lease_owner = NULL, lease_until = NULL"
+                    + " WHERE idempotency_key = ? AND status = ?")) {
+                update.setString(1, idempotencyKey);
+                update.setString(2, OutboxStatus.PENDING.name());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public long handedOutAgain(String campaignId) {
+        Objects.requireNonNull(campaignId, "campaignId");
+        return db.withConnection("count outbox entries handed out again in campaign " + campaignId, c -> {
+            try (PreparedStatement statement = c.prepareStatement(
+                    "SELECT COUNT(*) FROM outbox WHERE campaign_id = ? AND attempts > 1")) {
+                statement.setString(1, campaignId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<String> campaignsWithDue(Instant now) {
+        return db.withConnection("find campaigns with due outbox entries", c -> {
+            try (PreparedStatement statement = c.prepareStatement("SELECT DISTINCT campaign_id FROM outbox"
+                    + " WHERE status = ? AND not_before <= ? AND (lease_until IS NULL OR lease_until < ?) ORDER BY campaign_id")) {
+                statement.setString(1, OutboxStatus.PENDING.name());
+                dialect.setInstant(statement, 2, now);
+                dialect.setInstant(statement, 3, now);
+                List<String> campaigns = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        campaigns.add(rows.getString(1));
+                    }
+                }
+                return campaigns;
+            }
+        });
+    }
+
+    @Override
+    public Map<String, Long> recentPerProfile(Instant since, java.util.Set<String> exceptCampaigns) {
+        return db.withConnection("count recent outbox entries per profile", c -> {
+            try (PreparedStatement statement = c.prepareStatement("SELECT profile_id, campaign_id, COUNT(*) FROM outbox"
+                    + " WHERE created_at >= ? AND status IN (?, ?) GROUP BY profile_id, campaign_id")) {
+                dialect.setInstant(statement, 1, since);
+                statement.setString(2, OutboxStatus.PENDING.name());
+                statement.setString(3, OutboxStatus.SENT.name());
+                Map<String, Long> counts = new java.util.HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        if (!exceptCampaigns.contains(rows.getString(2))) {
+                            counts.merge(rows.getString(1), rows.getLong(3), Long::sum);
+                        }
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+
+    private static List<OutboxEntry> entries(PreparedStatement statement) throws SQLException {
+        List<OutboxEntry> entries = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                entries.add(new OutboxEntry(rows.getString("idempotency_key"), rows.getString("campaign_id"),
+                        rows.getString("profile_id"), rows.getString("recipient"), rows.getBytes("mime"),
+                        OutboxStatus.valueOf(rows.getString("status")), Jdbc.getInstant(rows, "created_at"),
+                        rows.getString("detail"), Jdbc.getInstant(rows, "not_before")));
+            }
+        }
+        return entries;
     }
 
     @Override
@@ -114,7 +242,7 @@ public final class JdbcOutboxStore implements OutboxStore {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         db.withConnection("mark outbox entry " + idempotencyKey + " " + status, c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE outbox SET status = ?, detail = ?,"
-                    + " updated_at = ? WHERE idempotency_key = ? AND status = ?")) {
+                    + " updated_at = ?, lease_owner = NULL, lease_until = NULL WHERE idempotency_key = ? AND status = ?")) {
                 update.setString(1, status.name());
                 update.setString(2, truncate(detail));
                 dialect.setInstant(update, 3, Instant.now());

@@ -3,6 +3,7 @@ package org.tailor.store.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,90 @@ class JdbcOutboxStoreTest extends DatabaseTestSupport {
             }
         });
         assertThat(detail).isEqualTo("FAILED:" + JdbcOutboxStore.MAX_DETAIL);
+    }
+
+    @Test
+    void aClaimHandsEachDueEntryToOneNodeUntilItsLeaseRunsOut() {
+        store.enqueue(entry("k-1", "spring", T0));
+        store.enqueue(entry("k-2", "spring", T0.plusSeconds(1)));
+        store.enqueue(new OutboxEntry("k-late", "spring", "p-late", "late@example.com", new byte[] {1}, OutboxStatus.PENDING,
+                T0, "", T0.plus(Duration.ofHours(8))));
+        Duration lease = Duration.ofMinutes(5);
+        Instant now = T0.plusSeconds(2);
+
+        assertThat(keys(store.claim("spring", "node-a", now, lease, 1))).containsExactly("k-1");
+        assertThat(keys(store.claim("spring", "node-b", now, lease, 10))).as("k-1 is held; k-late is not due")
+                .containsExactly("k-2");
+        assertThat(store.claim("spring", "node-b", now.plusSeconds(60), lease, 10)).isEmpty();
+        assertThat(store.campaignsWithDue(now.plusSeconds(60))).isEmpty();
+
+        store.markSent("k-2");
+        Instant later = now.plus(Duration.ofMinutes(6));
+        assertThat(store.campaignsWithDue(later)).containsExactly("spring");
+        assertThat(keys(store.claim("spring", "node-b", later, lease, 10))).as("node-a died holding k-1")
+                .containsExactly("k-1");
+        assertThat(store.handedOutAgain("spring")).isEqualTo(1);
+        store.markSent("k-1");
+        assertThat(keys(store.claim("spring", "node-a", T0.plus(Duration.ofHours(9)), lease, 10))).containsExactly("k-late");
+        OutboxEntry late = store.pending("spring", 10).stream().filter(e -> e.idempotencyKey().equals("k-late")).findFirst().orElseThrow();
+        assertThat(late.notBefore()).isEqualTo(T0.plus(Duration.ofHours(8)));
+    }
+
+    @Test
+    void concurrentClaimersNeverGetTheSameEntry() throws Exception {
+        int entries = 400;
+        for (int i = 0; i < entries; i++) {
+            store.enqueue(entry(String.format("k-%04d", i), "spring", T0.plusMillis(i)));
+        }
+        java.util.concurrent.ConcurrentHashMap<String, String> owners = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+            for (int n = 0; n < 4; n++) {
+                String node = "node-" + n;
+                running.add(nodes.submit(() -> {
+                    for (int round = 0; round < 200; round++) {
+                        List<OutboxEntry> claimed = store.claim("spring", node, T0.plusSeconds(1), Duration.ofMinutes(5), 7);
+                        if (claimed.isEmpty()) {
+                            return null;
+                        }
+                        for (OutboxEntry entry : claimed) {
+                            if (owners.putIfAbsent(entry.idempotencyKey(), node) != null) {
+                                duplicates.incrementAndGet();
+                            }
+                            store.markSent(entry.idempotencyKey());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> node : running) {
+                node.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+        assertThat(duplicates.get()).isZero();
+        assertThat(owners).hasSize(entries);
+        assertThat(store.counts("spring")).containsExactly(Map.entry(OutboxStatus.SENT, (long) entries));
+        assertThat(store.handedOutAgain("spring")).isZero();
+    }
+
+    @Test
+    void recentEntriesAreCountedPerProfileAcrossCampaigns() {
+        store.enqueue(new OutboxEntry("a1", "spring", "ann", "ann@example.com", new byte[] {1}, OutboxStatus.PENDING, T0, ""));
+        store.enqueue(new OutboxEntry("a2", "summer", "ann", "ann@example.com", new byte[] {1}, OutboxStatus.PENDING,
+                T0.plusSeconds(10), ""));
+        store.enqueue(new OutboxEntry("a3", "autumn", "ann", "ann@example.com", new byte[] {1}, OutboxStatus.PENDING,
+                T0.minus(Duration.ofDays(8)), ""));
+        store.enqueue(new OutboxEntry("b1", "spring", "bob", "bob@example.com", new byte[] {1}, OutboxStatus.PENDING, T0, ""));
+        store.markFailed("b1", "550");
+
+        assertThat(store.recentPerProfile(T0.minus(Duration.ofDays(7)), java.util.Set.of()))
+                .containsExactly(Map.entry("ann", 2L));
+        assertThat(store.recentPerProfile(T0.minus(Duration.ofDays(7)), java.util.Set.of("summer")))
+                .containsExactly(Map.entry("ann", 1L));
     }
 
     private static OutboxEntry entry(String key, String campaign, Instant createdAt) {
