@@ -16,12 +16,21 @@ final class SendReportFormat {
         line(out, "Consented", r.consented());
         line(out, "Skipped, no consent", r.noConsent());
         line(out, "Skipped, no address", r.noAddress());
+        if (r.frequencyCapped() > 0) {
+            line(out, "Skipped, frequency cap", r.frequencyCapped());
+        }
         line(out, "Render failed", r.renderFailed());
         line(out, "Rendered", r.rendered());
         line(out, "Queued now", r.enqueued());
+        if (r.deferred() > 0) {
+            line(out, "Held for quiet hours", r.deferred());
+        }
         line(out, "Queued earlier", r.alreadyQueued());
         line(out, "Written", r.delivered());
         line(out, "Transport failed", r.deliveryFailed());
+        if (r.possibleDuplicates() > 0) {
+            line(out, "Possible duplicates", r.possibleDuplicates() + " (handed out again after a node stopped)");
+        }
         if (r.paused()) {
             line(out, "Not reached (paused)", r.notReached());
             line(out, "Paused", r.pausedBecause());
