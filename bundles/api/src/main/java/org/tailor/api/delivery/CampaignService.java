@@ -43,6 +43,18 @@ public interface CampaignService {
     ExplainedMessage explainPreview(String campaignId, String profileId) throws RenderException;
 
     /**
+     * Why the person did or did not get the campaign's message, or would or would not if it were sent
+     * now: membership, address, consent, frequency cap, quiet hours and the outbox entry, one line
+     * each, in the order a send checks them.
+     *
+     * @throws IllegalArgumentException if the campaign or the profile is unknown
+     */
+    List<String> why(String campaignId, String profileId);
+
+    /** The campaign's outbox now: entries per status and those handed out again. */
+    CampaignProgress progress(String campaignId);
+
+    /**
      * Resolves the audience now, checks consent per recipient, renders, writes the outbox and
      * relays it through the configured transport. Returns when the outbox is drained.
      *

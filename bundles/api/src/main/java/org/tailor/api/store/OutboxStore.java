@@ -24,6 +24,9 @@ public interface OutboxStore {
      */
     boolean enqueue(OutboxEntry entry);
 
+    /** The entry with this key, whatever its status. */
+    java.util.Optional<OutboxEntry> find(String idempotencyKey);
+
     /** Up to {@code limit} pending entries of the campaign, oldest first; never null. */
     List<OutboxEntry> pending(String campaignId, int limit);
 

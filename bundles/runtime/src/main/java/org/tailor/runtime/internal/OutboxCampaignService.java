@@ -26,6 +26,7 @@ import org.tailor.api.consent.SubscriptionService;
 import org.tailor.api.content.ContentRenderer;
 import org.tailor.api.content.ExplainedMessage;
 import org.tailor.api.content.RenderException;
+import org.tailor.api.delivery.CampaignProgress;
 import org.tailor.api.delivery.CampaignService;
 import org.tailor.api.delivery.SendReport;
 import org.tailor.api.delivery.Transport;
@@ -222,6 +223,20 @@ public class OutboxCampaignService implements CampaignService {
         Profile profile = profiles.find(profileId)
                 .orElseThrow(() -> new IllegalArgumentException("there is no profile " + profileId));
         return messages.explain(definition, profile);
+    }
+
+    @Override
+    public List<String> why(String campaignId, String profileId) {
+        CampaignDefinition definition = definition(campaignId);
+        Profile profile = profiles.find(profileId)
+                .orElseThrow(() -> new IllegalArgumentException("there is no profile " + profileId));
+        return new RecipientStory(definition, segments, consent, outbox, rules, lease.clock()).tell(profile);
+    }
+
+    @Override
+    public CampaignProgress progress(String campaignId) {
+        definition(campaignId);
+        return new CampaignProgress(campaignId, outbox.counts(campaignId), outbox.handedOutAgain(campaignId));
     }
 
     @Override

@@ -330,6 +330,11 @@ final class Fakes {
         }
 
         @Override
+        public synchronized Optional<OutboxEntry> find(String key) {
+            return Optional.ofNullable(entries.get(key));
+        }
+
+        @Override
         public synchronized void release(String key) {
             leases.remove(key);
         }

@@ -77,6 +77,17 @@ public final class JdbcOutboxStore implements OutboxStore {
         });
     }
 
+    @Override
+    public java.util.Optional<OutboxEntry> find(String idempotencyKey) {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        return db.withConnection("read outbox entry " + idempotencyKey, c -> {
+            try (PreparedStatement statement = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE idempotency_key = ?")) {
+                statement.setString(1, idempotencyKey);
+                return entries(statement).stream().findFirst();
+            }
+        });
+    }
+
     /**
      * Picks candidates, locking them (PostgreSQL skips rows another claimer holds), then takes each
      * with an update that re-checks the lease, so a row is never handed to two claimers even where

@@ -67,6 +67,8 @@ class JdbcOutboxStoreTest extends DatabaseTestSupport {
         OutboxEntry read = store.pending("spring", 1).get(0);
         assertThat(read.mime()).isEqualTo(entry.mime());
         assertThat(read).usingRecursiveComparison().isEqualTo(entry);
+        assertThat(store.find("k-1")).get().usingRecursiveComparison().isEqualTo(entry);
+        assertThat(store.find("k-2")).isEmpty();
     }
 
     @Test
