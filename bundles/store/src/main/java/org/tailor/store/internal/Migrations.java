@@ -42,7 +42,8 @@ final class Migrations {
             "V2__consent_outbox.sql",
             "V3__orders_merges_dead_letters.sql",
             "V4__scores_membership.sql",
-            "V5__consent_proof_suppression_audit.sql");
+            "V5__consent_proof_suppression_audit.sql",
+            "V6__trigger_timers.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
