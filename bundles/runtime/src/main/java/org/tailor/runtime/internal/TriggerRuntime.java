@@ -249,10 +249,16 @@ public class TriggerRuntime implements TriggerService, IngestListener, Membershi
     Map<TriggerFiring.Outcome, Integer> poll() {
         working.lock();
         try {
+            String failure = "";
             if (catchUpNeeded) {
-                long seen = scheduler.catchUp(services.events(), services.segments());
-                catchUpNeeded = false;
-                LOG.info("Triggers caught up over {} events and segment changes", seen);
+                try {
+                    long seen = scheduler.catchUp(services.events(), services.segments());
+                    catchUpNeeded = false;
+                    LOG.info("Triggers caught up over {} events and segment changes", seen);
+                } catch (RuntimeException e) {
+                    // Due timers still fire; the catch-up is tried again at the next poll.
+                    failure = failed("catching up on events and segment changes failed; tried again at the next poll", e);
+                }
             }
             sweepIfDue();
             Map<TriggerFiring.Outcome, Integer> outcomes = new EnumMap<>(TriggerFiring.Outcome.class);
@@ -269,7 +275,7 @@ public class TriggerRuntime implements TriggerService, IngestListener, Membershi
             if (!outcomes.isEmpty()) {
                 LOG.info("Trigger timers fired on node {}: {}", node, outcomes);
             }
-            lastFailure = "";
+            lastFailure = failure;
             return outcomes;
         } finally {
             working.unlock();
@@ -414,9 +420,11 @@ public class TriggerRuntime implements TriggerService, IngestListener, Membershi
         return current;
     }
 
-    private void failed(String what, RuntimeException e) {
+    /** Records the failure for {@link #problems()} and logs it; returns the recorded line. */
+    private String failed(String what, RuntimeException e) {
         lastFailure = clock.instant() + ": " + what + ": " + e;
         LOG.warn("Triggers: {}", what, e);
+        return lastFailure;
     }
 
     private static String defaultNodeId() {
