@@ -43,6 +43,7 @@ final class Migrations {
             "V3__orders_merges_dead_letters.sql",
             "V4__scores_membership.sql",
             "V5__consent_proof_suppression_audit.sql",
+            "V6__trigger_timers.sql",
             "V7__outbox_leases.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);

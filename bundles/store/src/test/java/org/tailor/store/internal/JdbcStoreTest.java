@@ -62,13 +62,14 @@ class JdbcStoreTest {
         assertThat(first.get(2)).startsWith("3|orders merges dead letters|");
         assertThat(first.get(3)).startsWith("4|scores membership|");
         assertThat(first.get(4)).startsWith("5|consent proof suppression audit|");
+        assertThat(first.get(5)).startsWith("6|trigger timers|");
 
         JdbcStore again = database.open();
         assertThat(history(again)).as("re-activation applies nothing").isEqualTo(first);
         assertThat(database.tables(again)).contains("profiles", "profile_identities", "events", "consent_records",
                 "outbox", "orders", "order_lines", "profile_merges", "profile_merge_identities", "dead_letters",
                 "connector_state", "profile_scores", "segment_members", "suppressions", "audit_log", "audit_head",
-                "used_tokens", "subject_requests", "tailor_schema_version");
+                "used_tokens", "subject_requests", "trigger_timers", "tailor_schema_version");
     }
 
     @Test
