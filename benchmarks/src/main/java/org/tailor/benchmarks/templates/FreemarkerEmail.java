@@ -19,7 +19,7 @@ final class FreemarkerEmail implements EmailEngine {
 
     @Override
     public Rendering prepare(List<Recipient> recipients) throws Exception {
-        Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
+        Configuration configuration = new Configuration(Configuration.VERSION_2_3_35);
         configuration.setClassLoaderForTemplateLoading(FreemarkerEmail.class.getClassLoader(), "templates");
         configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
         configuration.setLocale(Locale.ROOT);

@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -83,10 +84,12 @@ public class TemplateRenderingBenchmark {
                 .parent(new CommandLineOptions(args))
                 .include(TemplateRenderingBenchmark.class.getName() + ".render")
                 .build();
+        LoadWatch load = LoadWatch.start();
         Collection<RunResult> results = new Runner(options).run();
         System.out.println();
         System.out.println(emailSize());
         System.out.println(ratios(results));
+        System.out.println(load.stop());
     }
 
     /** The size of the rendered email over the default recipients. */
@@ -101,28 +104,35 @@ public class TemplateRenderingBenchmark {
                 bytes.getAverage(), bytes.getMin(), bytes.getMax(), all.size());
     }
 
-    /** Renders per second of each engine, its ratio to each peer, and the sandbox's overhead. */
+    /**
+     * Renders per second of each engine, its ratio to each peer, bytes allocated per render when
+     * run with {@code -prof gc}, and the sandbox's overhead against plain Velocity.
+     */
     static String ratios(Collection<RunResult> results) {
-        Map<String, double[]> scores = new TreeMap<>(
-                Comparator.comparingInt(TemplateRenderingBenchmark::order).thenComparing(Comparator.naturalOrder()));
-        for (RunResult result : results) {
-            scores.put(result.getParams().getParam("engine"), new double[] {
-                    result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()});
-        }
+        Comparator<String> registryOrder =
+                Comparator.comparingInt(TemplateRenderingBenchmark::order).thenComparing(Comparator.naturalOrder());
+        Map<String, RunResult> byEngine = new TreeMap<>(registryOrder);
+        results.forEach(result -> byEngine.put(result.getParams().getParam("engine"), result));
+        Map<String, Double> scores = new TreeMap<>(registryOrder);
+        byEngine.forEach((name, result) -> scores.put(name, result.getPrimaryResult().getScore()));
         List<String> peers = new ArrayList<>(List.of("jte", "pebble", "freemarker", "velocity"));
         peers.retainAll(scores.keySet());
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-18s %14s %10s", "engine", "renders/s", "±"));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-18s %12s %9s %10s", "engine", "renders/s",
+                "±", "B/render"));
         peers.forEach(peer -> out.append(String.format(Locale.ROOT, " %12s", "x " + peer)));
         out.append('\n');
-        scores.forEach((name, score) -> {
-            out.append(String.format(Locale.ROOT, "%-18s %,14.0f %,10.0f", name, score[0], score[1]));
-            peers.forEach(peer -> out.append(String.format(Locale.ROOT, " %12.2f", score[0] / scores.get(peer)[0])));
+        byEngine.forEach((name, result) -> {
+            Result<?> allocated = result.getSecondaryResults().get("gc.alloc.rate.norm");
+            out.append(String.format(Locale.ROOT, "%-18s %,12.0f %,9.0f %10s", name, scores.get(name),
+                    result.getPrimaryResult().getScoreError(),
+                    allocated == null ? "-" : String.format(Locale.ROOT, "%,.0f", allocated.getScore())));
+            peers.forEach(peer -> out.append(String.format(Locale.ROOT, " %12.2f", scores.get(name) / scores.get(peer))));
             out.append('\n');
         });
         for (String sandboxed : List.of("tailor-sandboxed", "tailor-renderer")) {
             if (scores.containsKey(sandboxed) && scores.containsKey("velocity")) {
                 out.append(String.format(Locale.ROOT, "%s against plain velocity: %+.1f %% time per render%n", sandboxed,
-                        (scores.get("velocity")[0] / scores.get(sandboxed)[0] - 1) * 100));
+                        (scores.get("velocity") / scores.get(sandboxed) - 1) * 100));
             }
         }
         return out.toString();
