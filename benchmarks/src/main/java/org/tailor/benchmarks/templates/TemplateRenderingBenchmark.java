@@ -19,6 +19,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -73,7 +75,8 @@ public class TemplateRenderingBenchmark {
 
     /** One recipient's email; the next call renders the next recipient's. */
     @Benchmark
-    public String render() throws Exception {
+    public String render(CpuClock clock) throws Exception {
+        clock.renders++;
         int recipient = next;
         next = recipient + 1 == count ? 0 : recipient + 1;
         return rendering.render(recipient);
@@ -105,37 +108,61 @@ public class TemplateRenderingBenchmark {
     }
 
     /**
-     * Renders per second of each engine, its ratio to each peer, bytes allocated per render when
-     * run with {@code -prof gc}, and the sandbox's overhead against plain Velocity.
+     * For each engine: renders per CPU second of the benchmark thread (from {@link CpuClock}, with
+     * the slowest and fastest iteration), JMH's wall-clock renders per second, bytes allocated per
+     * render when run with {@code -prof gc}, and the CPU-based ratio to each peer; then the
+     * sandbox's overhead against plain Velocity, by CPU time and by wall-clock time.
      */
     static String ratios(Collection<RunResult> results) {
         Comparator<String> registryOrder =
                 Comparator.comparingInt(TemplateRenderingBenchmark::order).thenComparing(Comparator.naturalOrder());
         Map<String, RunResult> byEngine = new TreeMap<>(registryOrder);
         results.forEach(result -> byEngine.put(result.getParams().getParam("engine"), result));
-        Map<String, Double> scores = new TreeMap<>(registryOrder);
-        byEngine.forEach((name, result) -> scores.put(name, result.getPrimaryResult().getScore()));
+        Map<String, double[]> cpu = new TreeMap<>(registryOrder);
+        byEngine.forEach((name, result) -> cpu.put(name, perCpuSecond(result)));
         List<String> peers = new ArrayList<>(List.of("jte", "pebble", "freemarker", "velocity"));
-        peers.retainAll(scores.keySet());
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-18s %12s %9s %10s", "engine", "renders/s",
-                "±", "B/render"));
+        peers.retainAll(cpu.keySet());
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-18s %13s %17s %11s %9s", "engine",
+                "renders/cpu-s", "(iterations)", "renders/s", "B/render"));
         peers.forEach(peer -> out.append(String.format(Locale.ROOT, " %12s", "x " + peer)));
         out.append('\n');
         byEngine.forEach((name, result) -> {
+            double[] rate = cpu.get(name);
             Result<?> allocated = result.getSecondaryResults().get("gc.alloc.rate.norm");
-            out.append(String.format(Locale.ROOT, "%-18s %,12.0f %,9.0f %10s", name, scores.get(name),
-                    result.getPrimaryResult().getScoreError(),
+            out.append(String.format(Locale.ROOT, "%-18s %,13.0f %17s %,11.0f %9s", name, rate[0],
+                    String.format(Locale.ROOT, "%,.0f-%,.0f", rate[1], rate[2]), result.getPrimaryResult().getScore(),
                     allocated == null ? "-" : String.format(Locale.ROOT, "%,.0f", allocated.getScore())));
-            peers.forEach(peer -> out.append(String.format(Locale.ROOT, " %12.2f", scores.get(name) / scores.get(peer))));
+            peers.forEach(peer -> out.append(String.format(Locale.ROOT, " %12.2f", rate[0] / cpu.get(peer)[0])));
             out.append('\n');
         });
         for (String sandboxed : List.of("tailor-sandboxed", "tailor-renderer")) {
-            if (scores.containsKey(sandboxed) && scores.containsKey("velocity")) {
-                out.append(String.format(Locale.ROOT, "%s against plain velocity: %+.1f %% time per render%n", sandboxed,
-                        (scores.get("velocity") / scores.get(sandboxed) - 1) * 100));
+            if (cpu.containsKey(sandboxed) && cpu.containsKey("velocity")) {
+                out.append(String.format(Locale.ROOT, "%s against plain velocity: %+.1f %% CPU time per render, %+.1f %% wall time%n",
+                        sandboxed, (cpu.get("velocity")[0] / cpu.get(sandboxed)[0] - 1) * 100,
+                        (byEngine.get("velocity").getPrimaryResult().getScore()
+                                / byEngine.get(sandboxed).getPrimaryResult().getScore() - 1) * 100));
             }
         }
         return out.toString();
+    }
+
+    /** Renders per CPU second over all measured iterations, then of the slowest and the fastest iteration. */
+    private static double[] perCpuSecond(RunResult result) {
+        double renders = 0;
+        double nanos = 0;
+        double slowest = Double.MAX_VALUE;
+        double fastest = 0;
+        for (BenchmarkResult fork : result.getBenchmarkResults()) {
+            for (IterationResult iteration : fork.getIterationResults()) {
+                double n = iteration.getSecondaryResults().get("renders").getScore();
+                double ns = iteration.getSecondaryResults().get("cpuNanos").getScore();
+                renders += n;
+                nanos += ns;
+                slowest = Math.min(slowest, n / ns * 1e9);
+                fastest = Math.max(fastest, n / ns * 1e9);
+            }
+        }
+        return new double[] {renders / nanos * 1e9, slowest, fastest};
     }
 
     /** Registry order; an engine only given on the command line comes last. */
