@@ -108,7 +108,7 @@ public class TemplateRenderingBenchmark {
     }
 
     /**
-     * For each engine: renders per CPU second of the benchmark thread (from {@link CpuClock}, with
+     * For each engine: renders per CPU second of the JVM (from {@link CpuClock}, with
      * the slowest and fastest iteration), JMH's wall-clock renders per second, bytes allocated per
      * render when run with {@code -prof gc}, and the CPU-based ratio to each peer; then the
      * sandbox's overhead against plain Velocity, by CPU time and by wall-clock time.
