@@ -84,6 +84,7 @@ final class MessageMerge implements Callable<RenderedMessage> {
 
     @Override
     public RenderedMessage call() {
+        scope.startClock(scope.renderTimeoutMs());
         String subject = oneLine(render(pack.subject(), scope));
         Optional<String> preheader = pack.preheader().map(part -> oneLine(render(part, scope)));
         Map<String, Object> htmlSlots = new LinkedHashMap<>();

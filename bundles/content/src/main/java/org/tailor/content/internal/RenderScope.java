@@ -14,13 +14,14 @@ import java.util.Set;
 final class RenderScope {
 
     /** The caps every part of a render is held to: characters per part, steps per part. */
-    record Limits(int maxOutputChars, int maxRenderSteps) {
+    record Limits(int maxOutputChars, int maxRenderSteps, long renderTimeoutMs) {
     }
 
     private final SandboxedVelocity velocity;
     private final Map<String, Object> values;
     private final Limits limits;
     private final Set<String> defaulted;
+    private volatile TemplateContext.Deadline deadline = TemplateContext.Deadline.NONE;
 
     RenderScope(SandboxedVelocity velocity, Map<String, Object> values, Limits limits, Set<String> defaulted) {
         this.velocity = velocity;
@@ -33,7 +34,18 @@ final class RenderScope {
     RenderScope withSlots(Map<String, Object> slots) {
         Map<String, Object> more = new java.util.HashMap<>(values);
         more.put("slot", Collections.unmodifiableMap(slots));
-        return new RenderScope(velocity, more, limits, defaulted);
+        RenderScope scope = new RenderScope(velocity, more, limits, defaulted);
+        scope.deadline = deadline;
+        return scope;
+    }
+
+    /** Starts the render's clock: every step of every part checks it. */
+    void startClock(long timeoutMs) {
+        deadline = TemplateContext.Deadline.in(timeoutMs);
+    }
+
+    TemplateContext.Deadline deadline() {
+        return deadline;
     }
 
     SandboxedVelocity velocity() {
@@ -50,6 +62,10 @@ final class RenderScope {
 
     int maxRenderSteps() {
         return limits.maxRenderSteps();
+    }
+
+    long renderTimeoutMs() {
+        return limits.renderTimeoutMs();
     }
 
     /** Records that a merge field used its default; a no-op unless the render is explained. */

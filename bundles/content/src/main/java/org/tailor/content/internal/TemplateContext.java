@@ -29,7 +29,21 @@ final class TemplateContext extends VelocityContext {
 
     private final int maxChars;
     private final int maxSteps;
+    private final Deadline deadline;
     private int steps;
+
+    /** When the render must have finished, checked at every step: {@code System.nanoTime()} based. */
+    record Deadline(long nanos, long timeoutMs) {
+        static final Deadline NONE = new Deadline(Long.MAX_VALUE, 0);
+
+        static Deadline in(long timeoutMs) {
+            return new Deadline(System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMs), timeoutMs);
+        }
+
+        boolean passed() {
+            return nanos != Long.MAX_VALUE && System.nanoTime() - nanos > 0;
+        }
+    }
 
     TemplateContext(Map<String, Object> values, int maxChars) {
         this(values, maxChars, DEFAULT_MAX_STEPS);
@@ -40,9 +54,15 @@ final class TemplateContext extends VelocityContext {
      * @param maxSteps stored values plus macro calls allowed in this part
      */
     TemplateContext(Map<String, Object> values, int maxChars, int maxSteps) {
+        this(values, maxChars, maxSteps, Deadline.NONE);
+    }
+
+    /** @param deadline checked at every step, so a render on the caller's thread stops in time too */
+    TemplateContext(Map<String, Object> values, int maxChars, int maxSteps, Deadline deadline) {
         super(values);
         this.maxChars = maxChars;
         this.maxSteps = maxSteps;
+        this.deadline = deadline;
     }
 
     /** The output cap of this part; values written or stored are measured against it. */
@@ -94,6 +114,10 @@ final class TemplateContext extends VelocityContext {
     private void step() {
         if (Thread.currentThread().isInterrupted()) {
             throw new TemplateFailure("render interrupted (time limit reached, or the renderer is stopping)");
+        }
+        if (deadline.passed()) {
+            throw new TemplateFailure("rendering took longer than " + deadline.timeoutMs()
+                    + " ms and was stopped (render.timeout.ms)");
         }
         if (++steps > maxSteps) {
             throw new TemplateFailure("more than " + maxSteps

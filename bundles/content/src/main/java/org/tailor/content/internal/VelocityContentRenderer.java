@@ -74,6 +74,8 @@ public class VelocityContentRenderer implements ContentRenderer {
     private final SandboxedVelocity velocity;
     private final int maxOutputChars;
     private final int maxRenderSteps;
+    /** Whether unbounded packs render on a thread of their own (render.isolation = thread). */
+    private final boolean isolated;
     private final long renderTimeoutMs;
     private final ThreadPoolExecutor renderers;
     /** Null when scanning is off (scan_interval_ms = 0). */
@@ -100,6 +102,7 @@ public class VelocityContentRenderer implements ContentRenderer {
         this.renderTimeoutMs = Math.max(1, config.render_timeout_ms());
         this.velocity = new SandboxedVelocity(Math.max(1, config.max_loop_iterations()), Math.max(1, config.max_nesting()));
         this.maxRenderSteps = Math.max(1, config.max_render_steps());
+        this.isolated = "thread".equalsIgnoreCase(config.render_isolation().strip());
         Path directory = KarafPaths.underEtc(config.directory(), "tailor/templates");
         this.defaultLocale = FormatTool.locale(config.default_locale()).orElse(Locale.ENGLISH);
         this.defaultZone = FormatTool.zone(config.default_time_zone()).orElse(ZoneOffset.UTC);
@@ -248,7 +251,8 @@ public class VelocityContentRenderer implements ContentRenderer {
             }
             Profile visible = minimized(profile, scope);
             merge = new MessageMerge(velocity, pack, visible, recipient, variables, choices,
-                    FormatTool.of(visible, defaultLocale, defaultZone), new RenderScope.Limits(maxOutputChars, maxRenderSteps),
+                    FormatTool.of(visible, defaultLocale, defaultZone),
+                    new RenderScope.Limits(maxOutputChars, maxRenderSteps, renderTimeoutMs),
                     explain ? RenderScope.collector() : null);
         } catch (IllegalArgumentException e) {
             throw new RenderException("template " + templateId + ": " + e.getMessage(), e);
@@ -256,11 +260,14 @@ public class VelocityContentRenderer implements ContentRenderer {
             throw new RenderException("template " + templateId + ": choosing the variants failed: "
                     + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
-        RenderedMessage message = pack.bounded() ? inline(templateId, merge) : underTimeLimit(templateId, merge);
+        RenderedMessage message = pack.bounded() || !isolated ? inline(templateId, merge) : underTimeLimit(templateId, merge);
         return new ExplainedMessage(message, choices, merge.defaultedFields(), scope.reason());
     }
 
-    /** A pack without loops or macros renders in time bounded by its size: no thread hand-off needed. */
+    /**
+     * On the caller's thread: a pack without loops or macros takes time bounded by its size, and in
+     * any other the deadline is checked at every step.
+     */
     private RenderedMessage inline(String templateId, MessageMerge merge) throws RenderException {
         if (renderers.isShutdown()) {
             throw new RenderException("template " + templateId + ": the content renderer is stopping");

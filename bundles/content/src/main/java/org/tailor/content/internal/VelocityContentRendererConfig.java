@@ -61,4 +61,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Most loop turns, values set and macro calls one part may take when it renders; more fails "
                     + "the render.")
     int max_render_steps() default 1_000_000;
+
+    @AttributeDefinition(name = "Render isolation",
+            description = "inline: render on the caller's thread; the time limit is checked at every loop turn, "
+                    + "value set and macro call, and everything else a template does is bounded by its size. "
+                    + "thread: also render on a thread of its own that is abandoned if it overruns, at about "
+                    + "20 microseconds of CPU per message.")
+    String render_isolation() default "inline";
 }

@@ -33,7 +33,7 @@ final class VelocityPart implements CompiledPart {
     public String render(RenderScope scope) {
         // A fresh context per part: a #set in one part must not leak into another.
         TemplateContext context = new TemplateContext(new HashMap<>(scope.values()), scope.maxOutputChars(),
-                scope.maxRenderSteps());
+                scope.maxRenderSteps(), scope.deadline());
         EventCartridge events = new EventCartridge();
         events.addEventHandler(html ? ReferenceOutput.forHtml() : ReferenceOutput.forPlainText());
         events.attachToContext(context);

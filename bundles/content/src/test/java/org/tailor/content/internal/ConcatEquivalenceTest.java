@@ -118,6 +118,6 @@ class ConcatEquivalenceTest {
         values.put("raw", new RawVariables(Map.copyOf(given)));
         values.put("style", Map.of("color", "#1a7f37"));
         values.put("images", Map.of("logo", "https://cdn.example.com/logo.png?a=1&b=2"));
-        return new RenderScope(velocity, values, new RenderScope.Limits(MAX, 1_000_000), new java.util.LinkedHashSet<>(new ArrayList<String>()));
+        return new RenderScope(velocity, values, new RenderScope.Limits(MAX, 1_000_000, 2_000), new java.util.LinkedHashSet<>(new ArrayList<String>()));
     }
 }
