@@ -26,6 +26,7 @@ public final class EmailEngines {
         engines.put("velocity", VelocityEmail::new);
         engines.put("tailor-sandboxed", TailorSandboxedEmail::new);
         engines.put("tailor-renderer", TailorRendererEmail::new);
+        engines.put("tailor-modular", org.tailor.content.internal.TailorModularEmail::new);
         return engines;
     }
 

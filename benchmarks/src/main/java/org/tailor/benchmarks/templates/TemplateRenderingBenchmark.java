@@ -52,7 +52,7 @@ public class TemplateRenderingBenchmark {
     static final long SEED = 20261123L;
 
     /** The contenders; keep in step with {@link EmailEngines}. */
-    @Param({"jte", "pebble", "freemarker", "velocity", "tailor-sandboxed", "tailor-renderer"})
+    @Param({"jte", "pebble", "freemarker", "velocity", "tailor-sandboxed", "tailor-renderer", "tailor-modular"})
     public String engine;
 
     @Param("1000")

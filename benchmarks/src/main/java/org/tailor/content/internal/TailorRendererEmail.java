@@ -17,9 +17,10 @@ import org.tailor.benchmarks.templates.EmailTemplates;
 import org.tailor.benchmarks.templates.Recipient;
 
 /**
- * The whole {@link VelocityContentRenderer#render} call as a campaign makes it: the same sandboxed
- * render as {@link TailorSandboxedEmail}, plus the consent scope of the recipient (here: everything
- * readable) and the hand-off to a render thread that enforces the time limit. The pack is written
+ * The whole {@link VelocityContentRenderer#render} call as a campaign makes it, for the classic
+ * (single-file) pack: the sandboxed render of {@link TailorSandboxedEmail} with the file analysis of
+ * the pack loader, plus the consent scope of the recipient (here: everything readable) and the
+ * time limit checked on the caller's thread. The pack is written
  * to a temporary folder (empty subject and text files) and loaded as the bundle loads packs.
  */
 public final class TailorRendererEmail implements EmailEngine {
@@ -30,9 +31,9 @@ public final class TailorRendererEmail implements EmailEngine {
     public Rendering prepare(List<Recipient> recipients) throws IOException {
         Path folder = Files.createTempDirectory("tailor-benchmark-templates");
         Path pack = Files.createDirectories(folder.resolve("spring-picks"));
-        Files.writeString(pack.resolve(TemplatePart.SUBJECT.fileName()), "");
-        Files.writeString(pack.resolve(TemplatePart.HTML.fileName()), EmailTemplates.text(EmailTemplates.VELOCITY));
-        Files.writeString(pack.resolve(TemplatePart.TEXT.fileName()), "");
+        Files.writeString(pack.resolve("subject.vm"), "");
+        Files.writeString(pack.resolve("body.html.vm"), EmailTemplates.text(EmailTemplates.VELOCITY));
+        Files.writeString(pack.resolve("body.txt.vm"), "");
         VelocityContentRenderer renderer = new VelocityContentRenderer(
                 TailorSandboxedEmail.defaults(Map.of("directory", folder.toString(), "scan.interval.ms", 0L)),
                 profileId -> EVERYTHING);

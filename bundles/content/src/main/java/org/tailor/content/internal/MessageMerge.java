@@ -88,19 +88,18 @@ final class MessageMerge implements Callable<RenderedMessage> {
         String subject = oneLine(render(pack.subject(), scope));
         Optional<String> preheader = pack.preheader().map(part -> oneLine(render(part, scope)));
         Map<String, Object> htmlSlots = new LinkedHashMap<>();
-        Map<String, Object> textSlots = new LinkedHashMap<>();
+        Map<String, java.util.function.Supplier<Object>> textSlots = new LinkedHashMap<>();
         for (SlotChoice choice : choices) {
             TemplatePack.Block block = pack.blocks().get(choice.block());
             String html = render(block.html(), scope);
             htmlSlots.put(choice.slot(), new RawHtml(html));
-            if (pack.text().isPresent()) {
-                textSlots.put(choice.slot(), new RawHtml(block.text().map(part -> render(part, scope))
-                        .orElseGet(() -> HtmlToText.convert(html))));
-            }
+            // Made only if the text layout shows the slot: converting HTML to text is not free.
+            textSlots.put(choice.slot(), () -> new RawHtml(block.text().map(part -> render(part, scope))
+                    .orElseGet(() -> HtmlToText.convert(html))));
         }
         String html = render(pack.html(), htmlSlots.isEmpty() ? scope : scope.withSlots(htmlSlots));
         String text = pack.text()
-                .map(part -> render(part, textSlots.isEmpty() ? scope : scope.withSlots(textSlots)))
+                .map(part -> render(part, textSlots.isEmpty() ? scope : scope.withSlots(new LazyValues(textSlots))))
                 .orElseGet(() -> HtmlToText.convert(html));
         return new RenderedMessage(profile.id(), recipient, subject, preheader.map(p -> withPreheader(html, p)).orElse(html),
                 text);

@@ -58,7 +58,8 @@ final class PackLinter {
         }
         if (PackManifest.MARKETING.equals(manifest.purpose())) {
             unsubscribeLink(id, all.stream().filter(File::html).toList(), htmlLayout);
-            textLayout.ifPresent(text -> unsubscribeLink(id, List.of(text), text));
+            // A text layout links when it does itself or shows a slot, whose text comes from blocks checked above.
+            textLayout.filter(text -> !showsASlot(text)).ifPresent(text -> unsubscribeLink(id, List.of(text), text));
         }
         return List.copyOf(problems);
     }
@@ -175,6 +176,12 @@ final class PackLinter {
             problems.add(reported.name() + ":1:1: a marketing message must link to $unsubscribe_url (one-click unsubscribe); "
                     + "set \"purpose\" in " + id + "/pack.json if these messages are not marketing");
         }
+    }
+
+    private static boolean showsASlot(File file) {
+        boolean[] shows = {false};
+        references(root(file), reference -> shows[0] |= reference.getRootString().equals("slot"));
+        return shows[0];
     }
 
     private void problem(PackManifest.Where where, String reason) {
