@@ -123,6 +123,23 @@ final class MessageMerge implements Callable<RenderedMessage> {
 
     /** A subject is one header line: line breaks from values or the file become spaces. */
     static String oneLine(String text) {
-        return text.replaceAll("[\\s\\u00A0]+", " ").strip();
+        StringBuilder out = null;
+        boolean inSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = Character.isWhitespace(c) || c == '\u00A0';
+            if (space && c != ' ' || space && inSpace) {
+                if (out == null) {
+                    out = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                if (!inSpace) {
+                    out.append(' ');
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+            inSpace = space;
+        }
+        return (out == null ? text : out.toString()).strip();
     }
 }

@@ -99,11 +99,15 @@ final class RenderFailures {
         if (className.equals(String.class.getName())) {
             return "a text";
         }
-        if (className.contains("Map")) {
-            return "a map";
-        }
-        if (className.contains("List") || className.contains("Set") || className.contains("Collection")) {
+        // The innermost name decides: ImmutableCollections$MapN is a map, HashMap$Values a collection;
+        // AbstractMap$1 and $2 are a map's key set and values.
+        String inner = className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+        if (inner.contains("List") || inner.contains("Set") || inner.contains("Collection") || inner.contains("Values")
+                || className.matches("java\\.util\\.AbstractMap\\$[12]")) {
             return "a list";
+        }
+        if (inner.contains("Map")) {
+            return "a map";
         }
         if (className.startsWith("org.apache.velocity.runtime.directive.") && className.endsWith("Scope")) {
             return "$foreach";

@@ -23,6 +23,10 @@ final class TemplateValues {
      * (for example a Campaign) become maps of their components so {@code $campaign.name} works.
      */
     static Object readOnly(Object value) {
+        // Most values arrive already safe (text, numbers, immutable collections of them): no copy needed.
+        if (alreadySafe(value, 0)) {
+            return value;
+        }
         if (value instanceof BigDecimal number && !TemplateContext.isModest(number)) {
             // As text it prints the same, but arithmetic on 1E+30000000 would build thirty million digits.
             return number.toString();
@@ -52,6 +56,56 @@ final class TemplateValues {
             return readOnly(components(record));
         }
         return value.toString();
+    }
+
+    private static final Class<?> UNMODIFIABLE_MAP = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+    private static final Class<?> UNMODIFIABLE_LIST = Collections.unmodifiableList(new java.util.ArrayList<>()).getClass();
+    private static final int MAX_SAFE_DEPTH = 8;
+
+    /**
+     * Whether the value can be handed to a template as it is: text, a boolean, a number that is
+     * neither outsized nor of a type readOnly would convert, or a collection that cannot be changed
+     * through it (the JDK's immutable collections, or an unmodifiable view) holding only such values.
+     */
+    private static boolean alreadySafe(Object value, int depth) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof ProfileView
+                || value instanceof RawVariables) {
+            return true;
+        }
+        if (value instanceof BigDecimal number) {
+            return TemplateContext.isModest(number);
+        }
+        if (value instanceof java.math.BigInteger number) {
+            return number.bitLength() <= TemplateContext.MAX_DIGITS * 3.33;
+        }
+        if (value instanceof Number) {
+            return true;
+        }
+        if (depth >= MAX_SAFE_DEPTH) {
+            return false;
+        }
+        if (value instanceof Map<?, ?> map && (isImmutable(map) || map.getClass() == UNMODIFIABLE_MAP)) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String) || !alreadySafe(entry.getValue(), depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof List<?> list && (isImmutable(list) || list.getClass() == UNMODIFIABLE_LIST)) {
+            for (Object element : list) {
+                if (!alreadySafe(element, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The JDK's own immutable collections (List.of, Map.of, copyOf, Stream.toList) come back from copyOf as themselves. */
+    private static boolean isImmutable(Object collection) {
+        return collection.getClass().getName().startsWith("java.util.ImmutableCollections$");
     }
 
     private static Map<String, Object> components(Record record) {
