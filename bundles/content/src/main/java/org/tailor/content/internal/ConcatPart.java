@@ -12,7 +12,14 @@ import org.apache.velocity.util.introspection.Info;
 final class ConcatPart implements CompiledPart {
 
     /** A piece of the output. */
-    sealed interface Piece permits Text, Field {
+    sealed interface Piece permits Text, Field, Loop {
+    }
+
+    /**
+     * {@code #foreach($variable in $list)} over a body of text and fields, as the engine writes it
+     * (the parser has already dropped the directive lines).
+     */
+    record Loop(String variable, Field list, List<Piece> body) implements Piece {
     }
 
     /** Fixed text, as the engine would write it. */
@@ -36,12 +43,24 @@ final class ConcatPart implements CompiledPart {
     private final List<Piece> pieces;
     private final boolean html;
     private final int sizeHint;
+    /** The engine, for what concatenation does not decide alike: a loop over something not a list, or too long. */
+    private final CompiledPart engine;
 
-    ConcatPart(String file, List<Piece> pieces, boolean html) {
+    ConcatPart(String file, List<Piece> pieces, boolean html, CompiledPart engine) {
         this.file = file;
         this.pieces = List.copyOf(pieces);
         this.html = html;
+        this.engine = engine;
         this.sizeHint = pieces.stream().mapToInt(p -> p instanceof Text t ? t.text().length() : 16).sum();
+    }
+
+    /** Thrown inside a render to hand the whole part to the engine. */
+    private static final class LeaveToEngine extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LeaveToEngine() {
+            super(null, null, false, false);
+        }
     }
 
     List<Piece> pieces() {
@@ -61,18 +80,88 @@ final class ConcatPart implements CompiledPart {
     @Override
     public String render(RenderScope scope) {
         StringBuilder out = new StringBuilder(sizeHint);
-        for (Piece piece : pieces) {
-            String text = piece instanceof Text fixed ? fixed.text() : value((Field) piece, scope);
+        try {
+            append(pieces, scope.values(), scope, out);
+        } catch (LeaveToEngine e) {
+            return engine.render(scope);
+        }
+        return out.toString();
+    }
+
+    private void append(List<Piece> list, Map<String, Object> values, RenderScope scope, StringBuilder out) {
+        for (Piece piece : list) {
+            if (piece instanceof Loop loop) {
+                loop(loop, values, scope, out);
+                continue;
+            }
+            String text = piece instanceof Text fixed ? fixed.text() : format(resolve((Field) piece, values, scope), (Field) piece);
             if (text.length() > scope.maxOutputChars() - out.length()) {
                 throw new TemplateFailure("output is longer than " + scope.maxOutputChars() + " characters (max.output.chars)");
             }
             out.append(text);
         }
-        return out.toString();
     }
 
-    private String value(Field field, RenderScope scope) {
-        Map<String, Object> values = scope.values();
+    private void loop(Loop loop, Map<String, Object> values, RenderScope scope, StringBuilder out) {
+        Object list;
+        try {
+            list = resolve(loop.list(), values, scope);
+        } catch (TemplateFailure e) {
+            throw new LeaveToEngine(); // a loop over nothing fails the engine's way
+        }
+        if (!(list instanceof List<?> items) || items.size() > scope.maxLoopIterations()) {
+            throw new LeaveToEngine(); // the engine's own failure, or its way with maps and arrays
+        }
+        for (Object item : items) {
+            if (scope.deadline().passed()) {
+                throw new TemplateFailure("rendering took longer than " + scope.deadline().timeoutMs()
+                        + " ms and was stopped (render.timeout.ms)");
+            }
+            append(loop.body(), new Bound(values, loop.variable(), item), scope, out);
+        }
+    }
+
+    /** The values with the loop variable bound, without copying them. */
+    private static final class Bound extends java.util.AbstractMap<String, Object> {
+        private final Map<String, Object> values;
+        private final String name;
+        private final Object value;
+
+        Bound(Map<String, Object> values, String name, Object value) {
+            this.values = values;
+            this.name = name;
+            this.value = value;
+        }
+
+        @Override
+        public Object get(Object key) {
+            return name.equals(key) ? value : values.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return name.equals(key) || values.containsKey(key);
+        }
+
+        @Override
+        public java.util.Set<Entry<String, Object>> entrySet() {
+            throw new UnsupportedOperationException("only read by name");
+        }
+    }
+
+    private String format(Object value, Field field) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof RawHtml raw) {
+            return raw.toString();
+        }
+        String text = TemplateValues.format(value);
+        return html ? HtmlEscaping.escape(text) : text;
+    }
+
+    /** The field's value, null only for a quiet field without one. */
+    private Object resolve(Field field, Map<String, Object> values, RenderScope scope) {
         if (!values.containsKey(field.root())) {
             throw new TemplateFailure("unknown variable $" + field.root(), where(field));
         }
@@ -87,20 +176,13 @@ final class ConcatPart implements CompiledPart {
         } else if (root instanceof Map<?, ?> map) {
             value = map.get(field.property());
         } else {
-            throw new TemplateFailure("'" + field.property() + "' is not available on $" + field.root(), where(field));
+            throw new LeaveToEngine(); // the engine names what is wrong with reading a property of this value
         }
-        if (value == null) {
-            if (field.quiet()) {
-                return "";
-            }
+        if (value == null && !field.quiet()) {
             throw new TemplateFailure(field.literal() + " has no value and no default "
                     + "(a misspelt name, or a value this recipient does not have)", where(field));
         }
-        if (value instanceof RawHtml raw) {
-            return raw.toString();
-        }
-        String text = TemplateValues.format(value);
-        return html ? HtmlEscaping.escape(text) : text;
+        return value;
     }
 
     private Info where(Field field) {

@@ -40,17 +40,20 @@ final class PartCompiler {
         Template template = parsed.template();
         Node root = (Node) template.getData();
         Optional<List<ConcatPart.Piece>> pieces = pieces(root, parsed.source());
-        if (pieces.isPresent()) {
-            return new ConcatPart(file, pieces.get(), html);
-        }
         boolean bounded = !contains(root, ASTDirective.class);
         VelocityPart merged = new VelocityPart(file, template, html, bounded);
+        if (pieces.isPresent()) {
+            return new ConcatPart(file, pieces.get(), html, merged);
+        }
         return bounded && referenceRoots(root).stream().allMatch(PACK_CONSTANTS::contains) ? new CachedPart(merged) : merged;
     }
 
     /** The pieces of a file that is text and simple fields only, or empty. */
     static Optional<List<ConcatPart.Piece>> pieces(Node root, String source) {
-        List<String> lines = source.lines().toList();
+        return pieces(root, source.lines().toList());
+    }
+
+    private static Optional<List<ConcatPart.Piece>> pieces(Node root, List<String> lines) {
         List<ConcatPart.Piece> pieces = new ArrayList<>();
         for (int i = 0; i < root.jjtGetNumChildren(); i++) {
             Node node = root.jjtGetChild(i);
@@ -58,6 +61,12 @@ final class PartCompiler {
                 pieces.add(new ConcatPart.Text(text.getCtext()));
             } else if (node instanceof ASTComment) {
                 continue;
+            } else if (node instanceof ASTDirective directive && directive.getDirectiveName().equals("foreach")) {
+                Optional<ConcatPart.Loop> loop = loop(directive, lines);
+                if (loop.isEmpty()) {
+                    return Optional.empty();
+                }
+                pieces.add(loop.get());
             } else if (node instanceof ASTReference reference) {
                 // An escaped reference (\$name) starts at its backslash and writes itself as text.
                 if (!startsWithDollar(lines, reference)) {
@@ -75,6 +84,25 @@ final class PartCompiler {
         return Optional.of(pieces);
     }
 
+    /** {@code #foreach($item in $list)} or {@code $root.list}, over a body of text, fields and such loops. */
+    private static Optional<ConcatPart.Loop> loop(ASTDirective directive, List<String> lines) {
+        if (directive.jjtGetNumChildren() != 4 || !(directive.jjtGetChild(0) instanceof ASTReference item)
+                || !(directive.jjtGetChild(2) instanceof ASTReference list)
+                || !(directive.jjtGetChild(3) instanceof org.apache.velocity.runtime.parser.node.ASTBlock body)) {
+            return Optional.empty();
+        }
+        Matcher variable = Pattern.compile("\\$(" + NAME + ")").matcher(item.literal());
+        Optional<ConcatPart.Field> source = field(list);
+        if (!variable.matches() || source.isEmpty() || source.get().quiet() || source.get().fallback() != null
+                || RESERVED_LOOP_NAMES.contains(variable.group(1))) {
+            return Optional.empty();
+        }
+        return pieces(body, lines).map(inside -> new ConcatPart.Loop(variable.group(1), source.get(), inside));
+    }
+
+    /** Names a loop variable must not take: the engine gives them meanings concatenation does not copy. */
+    private static final Set<String> RESERVED_LOOP_NAMES = Set.of("foreach", "velocityCount", "velocityHasNext");
+
     private static boolean startsWithDollar(List<String> lines, ASTReference reference) {
         int line = reference.getLine() - 1;
         int column = reference.getColumn() - 1;
@@ -84,6 +112,9 @@ final class PartCompiler {
 
     private static Optional<ConcatPart.Field> field(ASTReference reference) {
         String literal = reference.literal();
+        if (RESERVED_LOOP_NAMES.contains(reference.getRootString())) {
+            return Optional.empty();
+        }
         Matcher get = PROFILE_GET.matcher(literal);
         if (get.matches() && (get.group(2) == null) == (get.group(7) == null)) {
             return Optional.of(new ConcatPart.Field("profile", get.group(4), get.group(6), get.group(1) != null, literal,

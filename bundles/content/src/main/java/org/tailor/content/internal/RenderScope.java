@@ -14,7 +14,7 @@ import java.util.Set;
 final class RenderScope {
 
     /** The caps every part of a render is held to: characters per part, steps per part. */
-    record Limits(int maxOutputChars, int maxRenderSteps, long renderTimeoutMs) {
+    record Limits(int maxOutputChars, int maxRenderSteps, long renderTimeoutMs, int maxLoopIterations) {
     }
 
     private final SandboxedVelocity velocity;
@@ -65,6 +65,10 @@ final class RenderScope {
 
     long renderTimeoutMs() {
         return limits.renderTimeoutMs();
+    }
+
+    int maxLoopIterations() {
+        return limits.maxLoopIterations();
     }
 
     /** Records that a merge field used its default; a no-op unless the render is explained. */

@@ -74,6 +74,7 @@ public class VelocityContentRenderer implements ContentRenderer {
     private final SandboxedVelocity velocity;
     private final int maxOutputChars;
     private final int maxRenderSteps;
+    private final int maxLoopIterations;
     /** Whether unbounded packs render on a thread of their own (render.isolation = thread). */
     private final boolean isolated;
     private final long renderTimeoutMs;
@@ -102,6 +103,7 @@ public class VelocityContentRenderer implements ContentRenderer {
         this.renderTimeoutMs = Math.max(1, config.render_timeout_ms());
         this.velocity = new SandboxedVelocity(Math.max(1, config.max_loop_iterations()), Math.max(1, config.max_nesting()));
         this.maxRenderSteps = Math.max(1, config.max_render_steps());
+        this.maxLoopIterations = Math.max(1, config.max_loop_iterations());
         this.isolated = "thread".equalsIgnoreCase(config.render_isolation().strip());
         Path directory = KarafPaths.underEtc(config.directory(), "tailor/templates");
         this.defaultLocale = FormatTool.locale(config.default_locale()).orElse(Locale.ENGLISH);
@@ -252,7 +254,7 @@ public class VelocityContentRenderer implements ContentRenderer {
             Profile visible = minimized(profile, scope);
             merge = new MessageMerge(velocity, pack, visible, recipient, variables, choices,
                     FormatTool.of(visible, defaultLocale, defaultZone),
-                    new RenderScope.Limits(maxOutputChars, maxRenderSteps, renderTimeoutMs),
+                    new RenderScope.Limits(maxOutputChars, maxRenderSteps, renderTimeoutMs, maxLoopIterations),
                     explain ? RenderScope.collector() : null);
         } catch (IllegalArgumentException e) {
             throw new RenderException("template " + templateId + ": " + e.getMessage(), e);

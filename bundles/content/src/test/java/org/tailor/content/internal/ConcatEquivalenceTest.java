@@ -29,7 +29,11 @@ class ConcatEquivalenceTest {
             "$profile.get(\"points\", \"0\")", "$profile.points", "$profile.email", "$profile.id", "$profile",
             "$unsubscribe_url", "${unsubscribe_url}", "$raw.footer", "$raw.missing", "$!raw.missing", "$style.color",
             "$images.logo", "$style.missing", "$campaign.name", "$campaign.nothing", "$nobody", "$!nobody",
-            "$profile.frist_name");
+            "$profile.frist_name",
+            "\n#foreach($item in $items)\n<li>$item.name ($!item.price)</li>\n#end\n",
+            "#foreach($item in $items)$item, #{end}", "#foreach($profile in $items)$profile.name#{end}",
+            "#foreach($item in $items)\n  #foreach($x in $items)$x.name#{end}\n#end\n", "#foreach($item in $nobody)x#{end}",
+            "#foreach($item in $items)$foreach.count#{end}");
     private static final List<String> TEXTS = List.of("Hi ", ", ", "<p>", "</p>\n", " & < > \" ' ", "Grüße ", "50 $ off ",
             "email@example.com ", "\n\n", "# hash ", "$5 ", "100% ");
 
@@ -63,7 +67,7 @@ class ConcatEquivalenceTest {
 
     @Test
     void filesWithDirectivesOrMethodCallsAreLeftToTheEngine() throws Exception {
-        for (String source : List.of("#if($profile.city)x#end", "$profile.first_name.toUpperCase()", "#set($a = 1)$a",
+        for (String source : List.of("#if($profile.city)x#end", "#foreach($i in $items)$foreach.count#end", "$profile.first_name.toUpperCase()", "#set($a = 1)$a",
                 "${profile.first_name|'there'}", "$profile.class", "\\$profile.first_name", "$profile.get($x)")) {
             Template template = velocity.compile("t/b.html.vm", source);
             assertThat(PartCompiler.compile(new PackFiles.Parsed("t/b.html.vm", template, source), true)).as(source)
@@ -113,11 +117,19 @@ class ConcatEquivalenceTest {
         given.put("unsubscribe_url", "https://shop.example.com/u?t=a&b=<c>");
         given.put("footer", "<em>trusted</em>");
         given.put("campaign", TemplateValues.readOnly(Map.of("name", "Spring & more")));
+        switch (new Random(profile.id().hashCode()).nextInt(5)) {
+            case 0 -> given.put("items", TemplateValues.readOnly(List.of(Map.of("name", "Tent <2p>", "price", "99"),
+                    Map.of("name", "Boots & socks"))));
+            case 1 -> given.put("items", List.of());
+            case 2 -> given.put("items", "not a list");
+            case 3 -> given.put("items", TemplateValues.readOnly(java.util.Collections.nCopies(1_001, Map.of("name", "x"))));
+            default -> { }
+        }
         Map<String, Object> values = new HashMap<>(given);
         values.put("profile", new ProfileView(profile, "fallback@example.com"));
         values.put("raw", new RawVariables(Map.copyOf(given)));
         values.put("style", Map.of("color", "#1a7f37"));
         values.put("images", Map.of("logo", "https://cdn.example.com/logo.png?a=1&b=2"));
-        return new RenderScope(velocity, values, new RenderScope.Limits(MAX, 1_000_000, 2_000), new java.util.LinkedHashSet<>(new ArrayList<String>()));
+        return new RenderScope(velocity, values, new RenderScope.Limits(MAX, 1_000_000, 2_000, 1000), new java.util.LinkedHashSet<>(new ArrayList<String>()));
     }
 }
