@@ -47,7 +47,7 @@ public final class TailorSandboxedEmail implements EmailEngine {
         String[] addresses = recipients.stream().map(TailorSandboxedEmail::address).toArray(String[]::new);
         List<Map<String, Object>> variables = recipients.stream().map(EmailModel::variables).map(Map::copyOf).toList();
         RenderScope.Limits limits = new RenderScope.Limits(config.max_output_chars(), config.max_render_steps(),
-                config.render_timeout_ms());
+                config.render_timeout_ms(), config.max_loop_iterations());
         FormatTool format = new FormatTool(java.util.Locale.ENGLISH, java.time.ZoneOffset.UTC);
         return recipient -> new MessageMerge(velocity, pack, profiles[recipient], addresses[recipient],
                 variables.get(recipient), List.of(), format, limits, null).call().html();
