@@ -149,6 +149,12 @@ public class DemoCampaignIT extends TailorTestSupport {
         assertTrue("no one else got it; extra: " + missing(recipients, possibly), possibly.containsAll(recipients));
         assertTrue(report, report.contains("Written:") && report.contains(String.valueOf(files.size())));
 
+        String status = executeCommand("tailor:campaign-status demo-outdoor");
+        assertTrue("progress counts the sent messages: " + status, status.contains(" sent (100.0%), 0 pending, 0 failed"));
+        String why = executeCommand("tailor:campaign-why demo-outdoor customer_id:C00042");
+        assertTrue("why names every check a send makes: " + why, why.contains("Outbox: ") && why.contains("Audience: ")
+                && why.contains("Consent for email_marketing: ") && why.contains("Verdict: "));
+
         String again = executeCommand("tailor:campaign-send demo-outdoor");
         assertTrue(again, again.matches("(?s).*Queued now:\\s+0\\b.*"));
         assertEquals("sending again mails no one twice", files.size(), emlFiles(outbox).size());

@@ -117,35 +117,7 @@ final class ConcatPart implements CompiledPart {
                 throw new TemplateFailure("rendering took longer than " + scope.deadline().timeoutMs()
                         + " ms and was stopped (render.timeout.ms)");
             }
-            append(loop.body(), new Bound(values, loop.variable(), item), scope, out);
-        }
-    }
-
-    /** The values with the loop variable bound, without copying them. */
-    private static final class Bound extends java.util.AbstractMap<String, Object> {
-        private final Map<String, Object> values;
-        private final String name;
-        private final Object value;
-
-        Bound(Map<String, Object> values, String name, Object value) {
-            this.values = values;
-            this.name = name;
-            this.value = value;
-        }
-
-        @Override
-        public Object get(Object key) {
-            return name.equals(key) ? value : values.get(key);
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return name.equals(key) || values.containsKey(key);
-        }
-
-        @Override
-        public java.util.Set<Entry<String, Object>> entrySet() {
-            throw new UnsupportedOperationException("only read by name");
+            append(loop.body(), new ValuesWithOne(values, loop.variable(), item), scope, out);
         }
     }
 

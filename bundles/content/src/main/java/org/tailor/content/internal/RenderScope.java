@@ -32,7 +32,7 @@ final class RenderScope {
 
     /** A scope that also sees the rendered slots as {@code $slot.<name>}. */
     RenderScope withSlots(Map<String, Object> slots) {
-        Map<String, Object> more = new WithOneMore(values, "slot", Collections.unmodifiableMap(slots));
+        Map<String, Object> more = new ValuesWithOne(values, "slot", Collections.unmodifiableMap(slots));
         RenderScope scope = new RenderScope(velocity, more, limits, defaulted);
         scope.deadline = deadline;
         return scope;
@@ -86,36 +86,6 @@ final class RenderScope {
         }
         synchronized (defaulted) {
             return new ArrayList<>(defaulted);
-        }
-    }
-
-    /** The values plus one name, without copying them: the layout is rendered once per message. */
-    private static final class WithOneMore extends java.util.AbstractMap<String, Object> {
-        private final Map<String, Object> values;
-        private final String name;
-        private final Object value;
-
-        WithOneMore(Map<String, Object> values, String name, Object value) {
-            this.values = values;
-            this.name = name;
-            this.value = value;
-        }
-
-        @Override
-        public Object get(Object key) {
-            return name.equals(key) ? value : values.get(key);
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return name.equals(key) || values.containsKey(key);
-        }
-
-        @Override
-        public Set<Entry<String, Object>> entrySet() {
-            Map<String, Object> all = new java.util.HashMap<>(values);
-            all.put(name, value);
-            return all.entrySet();
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
@@ -104,11 +103,7 @@ public class OutboxCampaignService implements CampaignService {
         long interval = config.scan_interval_ms();
         long relayInterval = config.relay_interval_seconds();
         if (interval > 0 || relayInterval > 0) {
-            scanner = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "tailor-campaign-scan");
-                thread.setDaemon(true);
-                return thread;
-            });
+            scanner = DaemonThreads.scheduler("tailor-campaign-scan");
             if (interval > 0) {
                 scanner.scheduleWithFixedDelay(this::rescan, interval, interval, TimeUnit.MILLISECONDS);
             }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -92,11 +91,7 @@ public class OutboxConfirmationMailer implements ConfirmationMailer {
         this.message = new ConfirmationMessage(config.subject(), config.text());
         long retry = config.retry_seconds();
         if (retry > 0) {
-            retries = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "tailor-confirmation-retry");
-                thread.setDaemon(true);
-                return thread;
-            });
+            retries = DaemonThreads.scheduler("tailor-confirmation-retry");
             retries.scheduleWithFixedDelay(this::retryPending, retry, retry, TimeUnit.SECONDS);
         } else {
             retries = null;

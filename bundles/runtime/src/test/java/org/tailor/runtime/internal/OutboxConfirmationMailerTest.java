@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +45,7 @@ class OutboxConfirmationMailerTest {
     @TempDir
     Path tmp;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final Ledger ledger = new Ledger(clock);
     private final Suppressions suppressions = new Suppressions();
     private final Fakes.Profiles profiles = new Fakes.Profiles();
@@ -301,34 +299,6 @@ class OutboxConfirmationMailerTest {
                 throw new TransportException("connection refused", false, null);
             }
             delegate.deliver(entry);
-        }
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant current;
-
-        MutableClock(Instant start) {
-            current = start;
-        }
-
-        void advance(Duration by) {
-            current = current.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return current;
         }
     }
 }
